@@ -1,0 +1,76 @@
+import type { Column } from '../../src/model/grid.js';
+import type { TypedRow } from '../../src/model/table.js';
+import type { HeadedGrid } from '../../src/tables/headers.js';
+import { gridToRows } from '../../src/tables/fromRows.js';
+import { parseAmount } from '../../src/util/amount.js';
+import { compact } from '../../src/util/text.js';
+
+const GLUED_CODE = /^\[?(\d{3}(?:\d{2}){0,3})\]?[\s\-.、]*(\D.*)$/;
+const SPACED_CODE = /^\d{3}(?:[\s\-.]+\d{2}){0,3}$/;
+
+/** Columns that name or code a row, and the amount columns, of one panel. */
+interface PanelColumns {
+  panel?: string;
+  code?: Column;
+  name?: Column;
+  govName?: Column;
+  amounts: Column[];
+}
+
+function panelColumns(columns: Column[]): PanelColumns[] {
+  const panels = [...new Set(columns.map((c) => c.panel))];
+  return panels.map((panel) => {
+    const own = columns.filter((c) => c.panel === panel);
+    const pc: PanelColumns = {
+      code: own.find((c) => c.key === 'code'),
+      name: own.find((c) => c.key === 'name'),
+      govName: own.find((c) => c.key === 'gov_name'),
+      amounts: own.filter((c) => !['code', 'name', 'gov_name'].includes(c.key)),
+    };
+    if (panel !== undefined) pc.panel = panel;
+    return pc;
+  });
+}
+
+/**
+ * One typed row per data row and panel: code and name as printed (a code glued to the name or printed
+ * with spaces is split off), amounts under their column keys. Rows with nothing printed are skipped;
+ * rows with a name but no amounts are kept (empty classes are printed on purpose).
+ */
+export function readRows(headed: HeadedGrid, columns: Column[], warnings: string[]): TypedRow[] {
+  const texts = gridToRows(headed.grid);
+  const firstData = Math.max(headed.headerRows, ...headed.grid.columnNumberRows.map((r) => r + 1));
+  const out: TypedRow[] = [];
+  for (let r = firstData; r < texts.length; r++) {
+    for (const pc of panelColumns(columns)) {
+      let code = pc.code ? compact(texts[r][pc.code.col]) : '';
+      let name = pc.name ? texts[r][pc.name.col].trim() : '';
+      if (!code) {
+        const glued = GLUED_CODE.exec(compact(name));
+        if (glued) [code, name] = [glued[1], glued[2]];
+      }
+      if (SPACED_CODE.test(code)) code = code.replace(/[\s\-.]/g, '');
+      if (code && !/^\d+$/.test(code)) {
+        // a label printed in the code column (合计 spanning code and name)
+        name = name || texts[r][pc.code!.col].trim();
+        code = '';
+      }
+      const values: Record<string, string | null> = {};
+      for (const c of pc.amounts) {
+        const printed = texts[r][c.col];
+        const parsed = parseAmount(printed);
+        values[c.key] = parsed.kind === 'amount' ? parsed.value : null;
+        if (parsed.kind === 'text') warnings.push(`row ${r}, column ${c.path.join('/')}: "${printed}" is not an amount`);
+      }
+      const hasValue = Object.values(values).some((v) => v !== null);
+      if (!code && !name && !hasValue) continue;
+      const row: TypedRow = { row: r, name, values };
+      if (pc.panel) row.panel = pc.panel;
+      if (code) row.code = code;
+      const govName = pc.govName ? texts[r][pc.govName.col].trim() : '';
+      if (govName) row.govName = govName;
+      out.push(row);
+    }
+  }
+  return out;
+}

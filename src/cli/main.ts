@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { z } from 'zod';
+import { ExtractError } from '../errors.js';
+import { OutputSchema } from '../model/output.js';
+import { toCsvFiles } from '../output/csv.js';
+import { toJson } from '../output/json.js';
+import { toMarkdown } from '../output/markdown.js';
+import { extract } from '../pipeline.js';
+import { verifyCorpus, type DocumentResult } from '../golden/verify.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes: 0 ok, 1 a check or verification failed, 2 unusable input or usage. */
+class Failure extends Error {
+  constructor(readonly exitCode: number, message: string) {
+    super(message);
+  }
+}
+
+async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string }) {
+  const out = await extract(file, { password: opts.password });
+  if (opts.format === 'csv') {
+    const dir = opts.output ?? `${basename(file, extname(file))}_csv`;
+    await mkdir(dir, { recursive: true });
+    const files = toCsvFiles(out);
+    for (const f of files) await writeFile(join(dir, f.name), f.content);
+    process.stderr.write(`extract: wrote ${files.length} CSV files to ${dir}\n`);
+    return;
+  }
+  const text = opts.format === 'md' ? toMarkdown(out) : toJson(out, opts.pretty ?? false);
+  if (opts.output) await writeFile(opts.output, text);
+  else process.stdout.write(text);
+}
+
+const pct = (n: { exact: number; total: number }) => `${n.exact}/${n.total} (${n.total ? ((100 * n.exact) / n.total).toFixed(2) : '100.00'}%)`;
+
+function reportDocument(r: DocumentResult): void {
+  if (r.updated) return void process.stdout.write(`${r.name}: golden written\n`);
+  if (r.error) return void process.stdout.write(`${r.name}: ERROR ${r.error}\n`);
+  const { figures: f, differences } = r.comparison!;
+  process.stdout.write(
+    `${r.name}: tables ${f.tablesFound}/${f.tablesExpected} · cells exact ${pct(f.cells)} · numeric cells exact ${pct(f.numericCells)}` +
+      ` · typed rows exact ${pct(f.rows)} · forms exact ${pct(f.forms)}${differences.length ? ` · ${differences.length} differences` : ' · OK'}\n`,
+  );
+  for (const d of differences.slice(0, 50)) {
+    const where = [d.table, d.row !== undefined ? `row ${d.row}` : '', d.column !== undefined ? `column ${d.column}` : ''].filter(Boolean).join(' | ');
+    process.stdout.write(`  ${where} | expected ${d.expected} | actual ${d.actual}\n`);
+  }
+  if (differences.length > 50) process.stdout.write(`  … ${differences.length - 50} more differences\n`);
+}
+
+async function runVerify(opts: { corpus: string; golden: string; update?: boolean; filter?: string }) {
+  const results = await verifyCorpus(opts, reportDocument);
+  if (results.length === 0) throw new Failure(2, `no documents in ${opts.corpus}`);
+  const failed = results.filter((r) => r.error || r.comparison?.differences.length);
+  if (!opts.update) process.stdout.write(`verify: ${results.length - failed.length} of ${results.length} documents match their goldens\n`);
+  if (failed.length && !opts.update) throw new Failure(1, '');
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('extract')
+    .description('Turn budget and final-account disclosures (PDF, text) into typed, schema-validated JSON')
+    .version(VERSION)
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError();
+
+  program
+    .command('file <file>', { isDefault: true })
+    .description('extract one document (the default command: `extract file.pdf`)')
+    .option('-o, --output <path>', 'write to this file (csv: this folder) instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'md']).default('json'))
+    .option('--pretty', 'indent the JSON')
+    .option('--password <password>', 'password of an encrypted PDF')
+    .action(runExtract);
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the output')
+    .action(() => {
+      process.stdout.write(JSON.stringify(z.toJSONSchema(OutputSchema, { io: 'output' }), null, 2) + '\n');
+    });
+
+  program
+    .command('verify')
+    .description('compare every corpus document with its golden JSON; exit 1 on any difference')
+    .option('--corpus <dir>', 'folder of input documents', 'corpus')
+    .option('--golden <dir>', 'folder of expected outputs', 'golden')
+    .option('--filter <text>', 'only documents whose name contains this')
+    .option('--update', 'rewrite the goldens from the current output (refused when CI is set)')
+    .action(runVerify);
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof Failure) {
+      if (e.message) process.stderr.write(`extract: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof ExtractError) {
+      process.stderr.write(`extract: ${e.file}: ${e.message} [${e.code}]\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`extract: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}
+
+// `extract file | head` closes stdout early: that is not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

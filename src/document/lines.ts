@@ -1,0 +1,72 @@
+/** What a line of text is, read from its wording alone. */
+import { chineseNumber, compact } from '../util/text.js';
+import type { Unit } from '../model/table.js';
+
+/** Numbering labels printed above a table title: 预算公开表1, 部门公开表9, 公开01表, 表一, 附表1, 表1-1. */
+const LABEL = /^(?:(?:预算|部门|单位|决算)?公开表\s*\d+|公开\s*\d+\s*表|附?表\s*[一二三四五六七八九十\d]+(?:-\d+)?)[：:]?$/;
+/** The same labels glued in front of a title (TOC: 表一2024年预算收支总表; body: 表1：收入总表). */
+export const LEADING_LABEL = /^(?:(?:预算|部门|单位|决算)?公开表\s*\d+|公开\s*\d+\s*表|附?表\s*[一二三四五六七八九十]+|附?表\s*\d+(?:-\d+)?[：:、.]|[一二三四五六七八九十]+、)\s*/;
+const ORG = /(?:部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*(\S[^：:]*?)(?=\s{2,}|\s*(?:金额)?单位[：:]|$)/;
+const UNIT = /(?:金额)?单位[：:]\s*(万元|元|亿元)/;
+const NOTE = /^(?:注|说明|备注)\s*[0-9１-９]?\s*[：:]/;
+/** (2024)年度 / (2024年度) under a form title */
+const YEAR_LINE = /^[（(]\s*(\d{4})\s*(?:年度?)?\s*[）)]\s*(?:年度)?$/;
+
+export function isLabelLine(s: string): boolean {
+  return LABEL.test(compact(s));
+}
+
+export function orgOf(s: string): string | null {
+  const m = ORG.exec(s.trim());
+  return m && !/^(万元|元|亿元)$/.test(m[1]) ? m[1].trim() : null;
+}
+
+export function unitOf(s: string): Unit | null {
+  const m = UNIT.exec(s.normalize('NFKC'));
+  return m ? (m[1] as Unit) : null;
+}
+
+/** A line that only states organisation and/or unit. */
+export function isMetaLine(s: string): boolean {
+  const rest = s
+    .normalize('NFKC')
+    .replace(UNIT, '')
+    .replace(/(?:部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*\S+/, '')
+    .trim();
+  return rest === '' && (unitOf(s) !== null || orgOf(s) !== null);
+}
+
+export function isNoteLine(s: string): boolean {
+  return NOTE.test(s.trim());
+}
+
+export function yearLineOf(s: string): number | null {
+  const m = YEAR_LINE.exec(s.normalize('NFKC').trim());
+  return m ? Number(m[1]) : null;
+}
+
+export interface Heading {
+  level: 1 | 2 | 3 | 4;
+  number: string;
+  title: string;
+}
+
+const HEADING_PATTERNS: { level: Heading['level']; re: RegExp }[] = [
+  { level: 1, re: /^第([一二三四五六七八九十]+)部分\s*(.*)$/ },
+  { level: 2, re: /^([一二三四五六七八九十]+)、\s*(.+)$/ },
+  { level: 3, re: /^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.+)$/ },
+  { level: 4, re: /^(\d{1,2})[、.．]\s*(.+)$/ },
+];
+
+/** Section headings are short and do not end a sentence; numbered sentences are paragraphs. */
+export function headingOf(s: string): Heading | null {
+  const t = s.trim();
+  if (t.length > 40 || /[。；;，,]$/.test(t) || /[：:]./.test(t)) return null;
+  for (const { level, re } of HEADING_PATTERNS) {
+    const m = re.exec(t);
+    if (m && (level === 4 || chineseNumber(m[1]) !== null)) {
+      return { level, number: m[1], title: (m[2] ?? '').trim().replace(/[：:]$/, '') };
+    }
+  }
+  return null;
+}

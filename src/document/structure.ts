@@ -1,0 +1,152 @@
+import type { Block, TextBlock } from '../model/blocks.js';
+import type { Grid } from '../model/grid.js';
+import type { Section } from '../model/output.js';
+import type { Unit } from '../model/table.js';
+import { compact } from '../util/text.js';
+import { headingOf, isLabelLine, isMetaLine, isNoteLine, orgOf, unitOf, yearLineOf } from './lines.js';
+
+/** A grid with what is printed around it: title, label, organisation and unit lines, the note below. */
+export interface PlacedGrid {
+  grid: Grid;
+  title: string;
+  label?: string;
+  organization?: string;
+  unit: Unit | null;
+  /** year printed on its own line under a form title: (2024)年度 */
+  year?: number;
+  note?: string;
+  pages: number[];
+}
+
+export interface TocEntry {
+  label?: string;
+  title: string;
+  page: number | null;
+}
+
+export interface DocumentStructure {
+  cover: string[];
+  toc: TocEntry[];
+  sections: Section[];
+  grids: PlacedGrid[];
+}
+
+const TOC_START = /^目\s*录$/;
+const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$/;
+const TOC_LABEL = /^(附?表\s*(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[：:、.\s]))|(?:预算|部门|单位|决算)?公开表\s*\d+(?=\D))[：:、.\s]*(?=\S)/;
+/** How far above a table its title may be printed (meta lines not counted). */
+const TITLE_LOOKBACK = 3;
+
+function gridPages(grid: Grid): number[] {
+  return [...new Set(grid.cells.map((c) => c.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
+}
+
+function tocEntry(text: string): TocEntry | null {
+  const m = TOC_LINE.exec(text);
+  if (!m) return null;
+  const title = m[1].replace(/[.…·\s]+$/, '').trim();
+  const label = TOC_LABEL.exec(title);
+  return label
+    ? { label: compact(label[1]), title: title.slice(label[0].length).trim(), page: Number(m[2]) }
+    : { title, page: Number(m[2]) };
+}
+
+/** Takes title, label and meta lines printed just above a grid off the end of `pending`. */
+function takeCaption(pending: TextBlock[], grid: Grid): PlacedGrid {
+  const placed: PlacedGrid = { grid, title: '', unit: null, pages: gridPages(grid) };
+  let i = pending.length - 1;
+  let seen = 0;
+  for (; i >= 0 && seen < TITLE_LOOKBACK; i--) {
+    const text = pending[i].text;
+    if (isMetaLine(text)) {
+      placed.unit ??= unitOf(text);
+      placed.organization ??= orgOf(text) ?? undefined;
+      continue;
+    }
+    const year = yearLineOf(text);
+    if (year !== null && placed.year === undefined) {
+      placed.year = year;
+      continue;
+    }
+    seen++;
+    if (text.includes('表') && !isLabelLine(text) && !isNoteLine(text)) {
+      placed.title = text.trim();
+      if (i > 0 && isLabelLine(pending[i - 1].text)) {
+        placed.label = compact(pending[i - 1].text);
+        i--;
+      }
+      pending.splice(i);
+      return placed;
+    }
+  }
+  // no title: keep only the meta lines directly above
+  let j = pending.length;
+  while (j > 0 && (isMetaLine(pending[j - 1].text) || yearLineOf(pending[j - 1].text) !== null)) j--;
+  pending.splice(j);
+  return placed;
+}
+
+/**
+ * Reads the document's outline from its blocks: cover lines, table of contents, numbered sections with
+ * their paragraphs, and every grid with its caption and note.
+ */
+export function readStructure(blocks: Block[]): DocumentStructure {
+  const out: DocumentStructure = { cover: [], toc: [], sections: [], grids: [] };
+  let pending: TextBlock[] = [];
+  let phase: 'cover' | 'toc' | 'body' = 'cover';
+  let lastGrid: PlacedGrid | null = null;
+
+  const flush = () => {
+    for (const line of pending) {
+      const heading = headingOf(line.text);
+      if (heading) {
+        out.sections.push({ ...heading, paragraphs: [], pages: line.page ? [line.page] : [] });
+        continue;
+      }
+      const section = out.sections[out.sections.length - 1];
+      if (!section) {
+        out.cover.push(line.text);
+        continue;
+      }
+      section.paragraphs.push(line.text);
+      if (line.page && !section.pages.includes(line.page)) section.pages.push(line.page);
+    }
+    pending = [];
+  };
+
+  for (const block of blocks) {
+    if (block.type === 'grid') {
+      lastGrid = takeCaption(pending, block.grid);
+      flush();
+      out.grids.push(lastGrid);
+      continue;
+    }
+    const text = block.text.trim();
+    if (phase !== 'body' && TOC_START.test(text)) {
+      flush();
+      phase = 'toc';
+      continue;
+    }
+    if (phase === 'toc') {
+      const entry = tocEntry(text);
+      if (entry) {
+        out.toc.push(entry);
+        continue;
+      }
+      phase = 'body';
+    }
+    if (phase === 'cover' && headingOf(text)?.level === 1) phase = 'body';
+    if (phase === 'cover') {
+      out.cover.push(text);
+      continue;
+    }
+    if (lastGrid && pending.length === 0 && isNoteLine(text)) {
+      lastGrid.note = lastGrid.note ? `${lastGrid.note}\n${text}` : text;
+      continue;
+    }
+    lastGrid = null;
+    pending.push(block);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { FAMILIES } from '../extractors/index.js';
+import { readMetadata } from './document/metadata.js';
+import { readStructure } from './document/structure.js';
+import { loadSource, type IngestOptions } from './ingest/index.js';
+import type { SourceDocument } from './model/blocks.js';
+import { SCHEMA_VERSION, type Output } from './model/output.js';
+import { recognise } from './recognise/index.js';
+import type { Family } from './recognise/family.js';
+
+export interface ExtractOptions extends IngestOptions {
+  families?: Family[];
+}
+
+/** From the common block model to the output document: structure, metadata, recognised tables and forms. */
+export function buildOutput(source: SourceDocument, file: { name: string; sha256: string }, families: Family[] = FAMILIES): Output {
+  const structure = readStructure(source.blocks);
+  const document = readMetadata(structure);
+  const recognised = recognise(structure, families, { organization: document.organization, year: document.year });
+  const out: Output = {
+    schemaVersion: SCHEMA_VERSION,
+    source: { file: file.name, sha256: file.sha256, format: source.format, pages: source.pages, ocr: source.ocr },
+    document,
+    toc: structure.toc,
+    sections: structure.sections,
+    tables: recognised.tables,
+    forms: recognised.forms,
+    facts: [],
+    checks: [],
+    warnings: [...source.warnings, ...recognised.warnings],
+  };
+  if (source.producer) out.source.producer = source.producer;
+  return out;
+}
+
+/** Extracts one document. Throws ExtractError for unusable input. */
+export async function extract(file: string, options: ExtractOptions = {}): Promise<Output> {
+  const { bytes, source } = await loadSource(file, options);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return buildOutput(source, { name: basename(file), sha256 }, options.families);
+}

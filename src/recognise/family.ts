@@ -1,0 +1,29 @@
+import type { Column } from '../model/grid.js';
+import type { Form } from '../model/form.js';
+import type { TypedRow } from '../model/table.js';
+import type { HeadedGrid } from '../tables/headers.js';
+
+export interface DocumentContext {
+  organization: string | null;
+  year: number | null;
+}
+
+export interface TypedTable {
+  columns: Column[];
+  rows: TypedRow[];
+  warnings: string[];
+}
+
+/**
+ * A document family (cn-budget, cn-final-accounts, cn-performance …) declares, as data, the titles it
+ * recognises, and types what it recognised. Families live in extractors/; src/ names none of them.
+ */
+export interface Family {
+  name: string;
+  /** canonical table kind → title aliases */
+  tables?: Record<string, string[]>;
+  typeTable?(kind: string, headed: HeadedGrid, ctx: DocumentContext): TypedTable;
+  /** canonical form kind → title aliases */
+  forms?: Record<string, string[]>;
+  parseForm?(kind: string, rows: string[][], meta: { id: string; title: string; year: number | null }): Form;
+}

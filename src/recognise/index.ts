@@ -1,0 +1,76 @@
+import type { Form } from '../model/form.js';
+import type { Table } from '../model/table.js';
+import type { DocumentStructure, PlacedGrid } from '../document/structure.js';
+import { gridToRows } from '../tables/fromRows.js';
+import { headGrid } from '../tables/headers.js';
+import { isAmount } from '../util/amount.js';
+import type { DocumentContext, Family } from './family.js';
+import { matchTitle } from './titles.js';
+
+export interface Recognised {
+  tables: Table[];
+  forms: Form[];
+  warnings: { code: string; message: string; page?: number }[];
+}
+
+function findKind(
+  title: string,
+  families: Family[],
+  pick: (f: Family) => Record<string, string[]> | undefined,
+): { family: Family; kind: string; qualifier?: string } | null {
+  for (const family of families) {
+    const aliases = pick(family);
+    const match = aliases && matchTitle(title, aliases);
+    if (match) return { family, ...match };
+  }
+  return null;
+}
+
+function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: DocumentContext, warnings: Recognised['warnings']): Table {
+  const headed = headGrid(placed.grid);
+  const { grid } = headed;
+  const firstData = Math.max(headed.headerRows, ...grid.columnNumberRows.map((r) => r + 1));
+  const empty = !grid.cells.some((c) => c.row >= firstData && isAmount(c.text));
+  const table: Table = {
+    id,
+    kind: 'generic',
+    title: placed.title,
+    unit: placed.unit,
+    pages: placed.pages,
+    empty,
+    nRows: grid.nRows,
+    nCols: grid.nCols,
+    cells: grid.cells,
+  };
+  if (placed.label) table.label = placed.label;
+  if (placed.organization) table.organization = placed.organization;
+  if (placed.note) table.note = placed.note;
+  const match = findKind(placed.title, families, (f) => f.tables);
+  if (match?.family.typeTable) {
+    table.kind = match.kind;
+    if (match.qualifier) table.qualifier = match.qualifier;
+    const typed = match.family.typeTable(match.kind, headed, ctx);
+    table.columns = typed.columns;
+    table.rows = typed.rows;
+    for (const message of typed.warnings) warnings.push({ code: 'W_CELL', message: `${id} ${placed.title}: ${message}`, page: placed.pages[0] });
+  } else {
+    table.columns = headed.columns.map(({ col, path }) => ({ key: `col${col}`, path, col }));
+  }
+  return table;
+}
+
+/** Gives every grid its kind: a form of some family, a table of some family, or a generic table. */
+export function recognise(structure: DocumentStructure, families: Family[], ctx: DocumentContext): Recognised {
+  const out: Recognised = { tables: [], forms: [], warnings: [] };
+  for (const placed of structure.grids) {
+    const form = findKind(placed.title, families, (f) => f.forms);
+    if (form?.family.parseForm) {
+      const id = `f${String(out.forms.length + 1).padStart(2, '0')}`;
+      out.forms.push(form.family.parseForm(form.kind, gridToRows(placed.grid), { id, title: placed.title, year: placed.year ?? ctx.year }));
+      continue;
+    }
+    const id = `t${String(out.tables.length + 1).padStart(2, '0')}`;
+    out.tables.push(buildTable(placed, id, families, ctx, out.warnings));
+  }
+  return out;
+}

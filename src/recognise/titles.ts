@@ -1,0 +1,44 @@
+import { labelKey } from '../util/text.js';
+
+/** Numbering labels glued in front of a title (after labelKey normalisation). */
+const LEADING_LABEL =
+  /^(?:(?:预算|部门|单位|决算)?公开表\d+|公开\d+表|附?表(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[:、.]))|[一二三四五六七八九十]+、|\d+[、.])[:、.]?/;
+const TRAILING_QUALIFIER = /\(([^()]+)\)$/;
+
+export interface TitleKey {
+  /** the title without label, organisation, year and qualifier, normalised for matching */
+  key: string;
+  qualifier?: string;
+}
+
+/**
+ * 表五2024年一般公共预算支出预算表（不含上年结转） → { key: 一般公共预算支出预算表, qualifier: 不含上年结转 }.
+ * Tables are matched on this key, never on their number.
+ */
+export function titleKey(title: string): TitleKey {
+  let t = labelKey(title).replace(LEADING_LABEL, '');
+  t = t.replace(/^.*?\d{4}(?:年度?)?/, '');
+  const q = TRAILING_QUALIFIER.exec(t);
+  if (!q) return { key: t };
+  return { key: t.slice(0, q.index), qualifier: q[1] };
+}
+
+/**
+ * The kind whose alias equals the title key, else the kind with the longest alias the key ends with
+ * (泽州县县(区)级…项目支出绩效目标申报表 ends with 项目支出绩效目标申报表; 财政拨款收支总表 must not be
+ * taken for 收支总表, which the longer alias prevents).
+ */
+export function matchTitle(title: string, aliases: Record<string, string[]>): { kind: string; qualifier?: string } | null {
+  const { key, qualifier } = titleKey(title);
+  if (!key) return null;
+  let best: { kind: string; length: number } | null = null;
+  for (const [kind, names] of Object.entries(aliases)) {
+    for (const name of names) {
+      const alias = titleKey(name).key;
+      if (!alias || !key.endsWith(alias)) continue;
+      const length = alias === key ? Infinity : alias.length;
+      if (!best || length > best.length) best = { kind, length };
+    }
+  }
+  return best ? { kind: best.kind, ...(qualifier ? { qualifier } : {}) } : null;
+}

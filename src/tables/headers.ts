@@ -1,0 +1,128 @@
+import type { Cell, Grid } from '../model/grid.js';
+import { isAmount } from '../util/amount.js';
+import { compact } from '../util/text.js';
+
+/** A grid whose header rows are known, with each column's header path (top level first). */
+export interface HeadedGrid {
+  grid: Grid;
+  headerRows: number;
+  columns: { col: number; path: string[] }[];
+}
+
+/** First-column texts that open a header row (exact, after whitespace removal). */
+const HEADER_WORDS = new Set([
+  '项目', '项目名称', '科目', '科目编码', '科目名称', '单位名称', '单位编码', '单位', '收入', '支出', '序号', '编码',
+  '类', '款', '项', '行次', '栏次', '功能分类', '经济分类', '预算科目', '一级指标', '二级指标', '三级指标',
+]);
+const HEADER_SUFFIX = /(编码|名称|科目|预算收入|预算支出)$/;
+
+function rowTexts(grid: Grid): string[][] {
+  const rows = Array.from({ length: grid.nRows }, () => Array<string>(grid.nCols).fill(''));
+  for (const c of grid.cells) rows[c.row][c.col] = c.text;
+  return rows;
+}
+
+/** 栏次 row: the column numbers 1 2 3 … printed under the header (or a row labelled 栏次). */
+export function isColumnNumberRow(fields: string[]): boolean {
+  const filled = fields.map((f) => compact(f)).filter((f) => f !== '');
+  if (filled[0] === '栏次') return true;
+  if (filled.length < 3) return false;
+  return filled.every((f, i) => f === String(i + 1));
+}
+
+function isHeaderRow(fields: string[]): boolean {
+  if (fields.some((f) => isAmount(f))) return false;
+  const first = fields.findIndex((f) => f.trim() !== '');
+  if (first < 0) return false;
+  if (first > 0) return true;
+  const word = compact(fields[first]);
+  return HEADER_WORDS.has(word) || HEADER_SUFFIX.test(word);
+}
+
+/** Number of header rows at the top, and the 栏次 rows directly below them. */
+export function findHeaderRows(grid: Grid): { headerRows: number; columnNumberRows: number[] } {
+  const rows = rowTexts(grid);
+  let r = 0;
+  while (r < rows.length && isHeaderRow(rows[r]) && !isColumnNumberRow(rows[r])) r++;
+  const columnNumberRows: number[] = [];
+  while (r + columnNumberRows.length < rows.length && isColumnNumberRow(rows[r + columnNumberRows.length])) {
+    columnNumberRows.push(r + columnNumberRows.length);
+  }
+  return { headerRows: r, columnNumberRows };
+}
+
+/**
+ * Text grids print a merged header cell once and leave the positions it covers blank. A blank header
+ * position belongs to the cell on its left when the parent above spans it and something is printed
+ * below it; otherwise to the cell above it.
+ */
+function inferHeaderSpans(grid: Grid, headerRows: number): Grid {
+  const rows = rowTexts(grid);
+  const owner: (Cell | null)[][] = Array.from({ length: headerRows }, () => Array(grid.nCols).fill(null));
+  const headerCells: Cell[] = [];
+  const printedBelow = (r: number, c: number) => rows.slice(r + 1, headerRows).some((f) => f[c].trim() !== '');
+
+  for (let r = 0; r < headerRows; r++) {
+    for (let c = 0; c < grid.nCols; c++) {
+      if (owner[r][c] || rows[r][c].trim() === '') continue;
+      const parent = r > 0 ? owner[r - 1][c] : null;
+      const parentEnd = parent ? parent.col + parent.colSpan : grid.nCols;
+      let colSpan = 1;
+      while (
+        c + colSpan < parentEnd &&
+        !owner[r][c + colSpan] &&
+        rows[r][c + colSpan].trim() === '' &&
+        printedBelow(r, c + colSpan)
+      ) colSpan++;
+      let rowSpan = 1;
+      while (
+        r + rowSpan < headerRows &&
+        rows[r + rowSpan].slice(c, c + colSpan).every((f, k) => f.trim() === '' && !owner[r + rowSpan][c + k])
+      ) rowSpan++;
+      const cell: Cell = { ...cellAt(grid, r, c), rowSpan, colSpan };
+      headerCells.push(cell);
+      for (let i = 0; i < rowSpan; i++) for (let k = 0; k < colSpan; k++) owner[r + i][c + k] = cell;
+    }
+  }
+  // positions no printed header reaches stay as blank 1×1 cells
+  for (let r = 0; r < headerRows; r++) {
+    for (let c = 0; c < grid.nCols; c++) if (!owner[r][c]) headerCells.push({ ...cellAt(grid, r, c) });
+  }
+  const body = grid.cells.filter((c) => c.row >= headerRows);
+  return { ...grid, cells: sortCells([...headerCells, ...body]) };
+}
+
+function cellAt(grid: Grid, row: number, col: number): Cell {
+  const cell = grid.cells.find((c) => c.row === row && c.col === col);
+  if (!cell) throw new Error(`grid has no cell at ${row},${col}`);
+  return cell;
+}
+
+function sortCells(cells: Cell[]): Cell[] {
+  return cells.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** Printed header text without the spaces PDFs and text exports put inside CJK words. */
+function headerText(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '');
+}
+
+export function columnPaths(grid: Grid, headerRows: number): { col: number; path: string[] }[] {
+  const header = grid.cells.filter((c) => c.row < headerRows);
+  return Array.from({ length: grid.nCols }, (_, col) => {
+    const covering = header
+      .filter((c) => c.col <= col && col < c.col + c.colSpan && c.text.trim() !== '')
+      .sort((a, b) => a.row - b.row);
+    return { col, path: covering.map((c) => headerText(c.text)) };
+  });
+}
+
+/** Marks header and 栏次 cells, infers header spans of text grids, and gives every column its path. */
+export function headGrid(grid: Grid): HeadedGrid {
+  const { headerRows, columnNumberRows } = findHeaderRows(grid);
+  const spanned = grid.spansKnown ? grid : inferHeaderSpans(grid, headerRows);
+  const lastHeaderRow = columnNumberRows.length ? columnNumberRows[columnNumberRows.length - 1] + 1 : headerRows;
+  const cells = spanned.cells.map((c) => ({ ...c, header: c.row < lastHeaderRow }));
+  const headed: Grid = { ...spanned, cells, columnNumberRows };
+  return { grid: headed, headerRows, columns: columnPaths(headed, headerRows) };
+}

@@ -1,0 +1,35 @@
+import { Decimal } from 'decimal.js';
+
+const PLAIN = /^-?\d+(\.\d+)?$/;
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** printed nil markers: blank, dash, em dash */
+const NIL = /^(|-|--|—|——|–|\/)$/;
+
+export type ParsedAmount = { kind: 'blank' } | { kind: 'amount'; value: string } | { kind: 'text' };
+
+/**
+ * Reads a printed amount exactly: "2,940.05" → "2940.05", "0.00" stays "0.00" (a printed zero differs
+ * from a blank), "—" and "" are blank. Anything else is text, never guessed at.
+ */
+export function parseAmount(printed: string): ParsedAmount {
+  const s = printed.normalize('NFKC').replace(/\s+/g, '');
+  if (NIL.test(s)) return { kind: 'blank' };
+  if (PLAIN.test(s)) return { kind: 'amount', value: s };
+  if (GROUPED.test(s)) return { kind: 'amount', value: s.replace(/,/g, '') };
+  return { kind: 'text' };
+}
+
+/** The amount as a decimal string, null for blank or text. */
+export function amountOrNull(printed: string): string | null {
+  const p = parseAmount(printed);
+  return p.kind === 'amount' ? p.value : null;
+}
+
+export function isAmount(printed: string): boolean {
+  return parseAmount(printed).kind === 'amount';
+}
+
+/** Exact sum of decimal strings (blank = 0). */
+export function sumAmounts(values: (string | null | undefined)[]): Decimal {
+  return values.reduce<Decimal>((acc, v) => (v ? acc.plus(v) : acc), new Decimal(0));
+}
