@@ -33,7 +33,7 @@ export interface DocumentStructure {
 
 const TOC_START = /^目\s*录$/;
 const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$/;
-const TOC_LABEL = /^(附?表\s*(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[：:、.\s]))|(?:预算|部门|单位|决算)?公开表\s*\d+(?=\D))[：:、.\s]*(?=\S)/;
+const TOC_LABEL = /^(附?表\s*(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[：:、.\s]))|(?:预算|部门|单位|决算)?公开表\s*\d{1,3}?(?=\d{4}年|\D))[：:、.\s]*(?=\S)/;
 /** How far above a table its title may be printed (meta lines not counted). */
 const TITLE_LOOKBACK = 3;
 
