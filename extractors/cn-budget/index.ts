@@ -1,8 +1,8 @@
 import type { DocumentContext, Family, TypedTable } from '../../src/recognise/family.js';
 import { keyColumns } from '../../src/recognise/columns.js';
 import type { HeadedGrid } from '../../src/tables/headers.js';
-import { levelEconomic, levelFunctionCoded, levelSummary, levelThreePublic, levelUnitsAndProjects } from './levels.js';
-import { readRows } from './rows.js';
+import { levelEconomic, levelFunctionCoded, levelSummary, levelThreePublic, levelUnitsAndProjects } from '../common/levels.js';
+import { readRows } from '../common/rows.js';
 import { BUDGET_COLUMNS, BUDGET_TABLES, PANEL_KINDS, PANELS } from './vocabulary.js';
 
 function typeBudgetTable(kind: string, headed: HeadedGrid, ctx: DocumentContext): TypedTable {

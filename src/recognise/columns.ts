@@ -37,7 +37,8 @@ export function keyColumns(
   const seen = new Map<string, Column[]>();
   for (const c of columns) seen.set(`${c.panel}|${c.key}`, [...(seen.get(`${c.panel}|${c.key}`) ?? []), c]);
   for (const group of seen.values()) {
-    if (group.length < 2) continue;
+    // several code columns (类 | 款 | 项) are read together; only amount columns need unique keys
+    if (group.length < 2 || group[0].key === 'code' || group[0].key === 'name') continue;
     for (const c of group) {
       const parent = c.path.length > 1 ? c.path[c.path.length - 2] : null;
       const parentKey = parent ? columnKey(parent, vocabulary) ?? compact(parent) : null;

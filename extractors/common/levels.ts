@@ -1,9 +1,9 @@
 import type { TypedRow } from '../../src/model/table.js';
 import { compact } from '../../src/util/text.js';
-import { ECON_DEPT, ECON_GOV, FUNCTION_CLASSES, FUNCTION_CLASS_OLD_NAMES } from '../common/catalogue.js';
+import { ECON_DEPT, ECON_GOV, FUNCTION_CLASSES, FUNCTION_CLASS_OLD_NAMES } from './catalogue.js';
 
 const ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|[①-⑳])/;
-const TOTAL = /^(合计|总计|部门合计|单位合计)$/;
+const TOTAL = /^(合计|总计|部门合计|单位合计|人员经费合计|公用经费合计)$/;
 
 function bare(name: string): string {
   return compact(name).replace(ORDINAL, '');
@@ -49,7 +49,7 @@ export function levelSummary(rows: TypedRow[]): void {
     } else if (/总计$/.test(name)) {
       row.level = 'total';
       carryParent = null;
-    } else if (row.panel !== 'expenditure' && /^上年.*结转/.test(name)) {
+    } else if (row.panel !== 'expenditure' && /^(上年|年初).*结转/.test(name)) {
       row.level = 'item';
       carryParent = row.name;
     } else {

@@ -11,7 +11,8 @@ const SPACED_CODE = /^\d{3}(?:[\s\-.]+\d{2}){0,3}$/;
 /** Columns that name or code a row, and the amount columns, of one panel. */
 interface PanelColumns {
   panel?: string;
-  code?: Column;
+  /** one column, or split 类 | 款 | 项 columns read together */
+  codes: Column[];
   name?: Column;
   govName?: Column;
   amounts: Column[];
@@ -22,7 +23,7 @@ function panelColumns(columns: Column[]): PanelColumns[] {
   return panels.map((panel) => {
     const own = columns.filter((c) => c.panel === panel);
     const pc: PanelColumns = {
-      code: own.find((c) => c.key === 'code'),
+      codes: own.filter((c) => c.key === 'code'),
       name: own.find((c) => c.key === 'name'),
       govName: own.find((c) => c.key === 'gov_name'),
       amounts: own.filter((c) => !['code', 'name', 'gov_name'].includes(c.key)),
@@ -43,7 +44,7 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
   const out: TypedRow[] = [];
   for (let r = firstData; r < texts.length; r++) {
     for (const pc of panelColumns(columns)) {
-      let code = pc.code ? compact(texts[r][pc.code.col]) : '';
+      let code = pc.codes.map((c) => compact(texts[r][c.col])).join('');
       let name = pc.name ? texts[r][pc.name.col].trim() : '';
       if (!code) {
         const glued = GLUED_CODE.exec(compact(name));
@@ -52,7 +53,7 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
       if (SPACED_CODE.test(code)) code = code.replace(/[\s\-.]/g, '');
       if (code && !/^\d+$/.test(code)) {
         // a label printed in the code column (合计 spanning code and name)
-        name = name || texts[r][pc.code!.col].trim();
+        name = name || pc.codes.map((c) => texts[r][c.col].trim()).join('');
         code = '';
       }
       const values: Record<string, string | null> = {};

@@ -1,0 +1,33 @@
+import type { DocumentContext, Family, TypedTable } from '../../src/recognise/family.js';
+import { keyColumns } from '../../src/recognise/columns.js';
+import type { HeadedGrid } from '../../src/tables/headers.js';
+import { levelEconomic, levelFunctionCoded, levelSummary } from '../common/levels.js';
+import { readRows } from '../common/rows.js';
+import { FINAL_COLUMNS, FINAL_TABLES, PANEL_KINDS, PANELS } from './vocabulary.js';
+
+function typeFinalTable(kind: string, headed: HeadedGrid, _ctx: DocumentContext): TypedTable {
+  const warnings: string[] = [];
+  const columns = keyColumns(headed.columns, FINAL_COLUMNS, PANEL_KINDS.has(kind) ? PANELS : undefined);
+  const rows = readRows(headed, columns, warnings);
+  switch (kind) {
+    case 'F.summary':
+    case 'F.fiscal_summary':
+      levelSummary(rows);
+      break;
+    case 'F.gpb_basic_econ':
+      for (const panel of new Set(rows.map((r) => r.panel))) levelEconomic(rows.filter((r) => r.panel === panel));
+      break;
+    case 'F.three_public':
+      break;
+    default:
+      levelFunctionCoded(rows, 'function');
+  }
+  return { columns, rows, warnings };
+}
+
+/** 部门/单位决算公开: the nine tables. */
+export const cnFinalAccounts: Family = {
+  name: 'cn-final-accounts',
+  tables: FINAL_TABLES,
+  typeTable: typeFinalTable,
+};

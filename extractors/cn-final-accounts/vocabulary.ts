@@ -1,0 +1,57 @@
+import type { ColumnVocabulary, PanelVocabulary } from '../../src/recognise/columns.js';
+
+/** 部门决算 tables (the nine tables, BRIEF.md §1.4): canonical kind → title aliases. */
+export const FINAL_TABLES: Record<string, string[]> = {
+  'F.summary': ['收入支出决算总表', '部门收支决算总表', '收支决算总表', '部门收入支出决算总表'],
+  'F.income': ['收入决算表', '部门收入决算表'],
+  'F.expenditure': ['支出决算表', '部门支出决算表'],
+  'F.fiscal_summary': ['财政拨款收入支出决算总表', '财政拨款收支决算总表'],
+  'F.gpb_expenditure': ['一般公共预算财政拨款支出决算表', '一般公共预算财政拨款收入支出决算表'],
+  'F.gpb_basic_econ': ['一般公共预算财政拨款基本支出决算表', '一般公共预算财政拨款基本支出决算明细表'],
+  'F.three_public': ['一般公共预算财政拨款“三公”经费支出决算表', '财政拨款“三公”经费支出决算表', '“三公”经费支出决算表'],
+  'F.gov_fund': ['政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款支出决算表'],
+  'F.soe': ['国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算财政拨款支出决算表'],
+};
+
+export const PANEL_KINDS = new Set(['F.summary', 'F.fiscal_summary', 'F.gpb_basic_econ']);
+
+export const PANELS: PanelVocabulary = [
+  [/收入/, 'income'],
+  [/支出/, 'expenditure'],
+  [/人员经费/, 'personnel'],
+  [/公用经费/, 'public'],
+];
+
+export const FINAL_COLUMNS: ColumnVocabulary = [
+  [/^(合计|小计|总计)$/, 'total'],
+  [/^本年收入合计$/, 'total'],
+  [/^本年支出合计$/, 'total'],
+  [/^财政拨款(收入)?$/, 'fiscal'],
+  [/^上级补助收入$/, 'superior_subsidy'],
+  [/^事业收入$/, 'business_income'],
+  [/^经营收入$/, 'operating_income'],
+  [/^附属单位上缴收入$/, 'affiliate_income'],
+  [/^其他收入$/, 'other_income'],
+  [/^基本支出$/, 'basic'],
+  [/^项目支出$/, 'project'],
+  [/^上缴上级支出$/, 'paid_to_superior'],
+  [/^经营支出$/, 'operating_expenditure'],
+  [/^对附属单位补助支出$/, 'subsidy_to_affiliates'],
+  [/^一般公共预算(财政拨款)?$/, 'gpb'],
+  [/^政府性基金预算(财政拨款)?$/, 'gov_fund'],
+  [/^国有资本经营预算(财政拨款)?$/, 'soe'],
+  [/^年初结转和结余$/, 'opening_balance'],
+  [/^本年收入$/, 'income'],
+  [/^本年支出$/, 'expenditure'],
+  [/^年末结转和结余$/, 'closing_balance'],
+  [/^预算数$/, 'budget'],
+  [/^决算数$/, 'final'],
+  [/^金额$/, 'amount'],
+  [/^因公出国[(（]境[)）]费(用)?$/, 'abroad'],
+  [/^公务用车购置及运行(维护)?费$/, 'vehicle'],
+  [/^公务用车购置费$/, 'vehicle_purchase'],
+  [/^公务用车运行(维护)?费$/, 'vehicle_operation'],
+  [/^公务接待费$/, 'reception'],
+  [/编码$|^(类|款|项)$/, 'code'],
+  [/^(科目名称|项目|项目名称|单位名称|(功能|经济)分类科目名称)$/, 'name'],
+];
