@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ExtractError } from '../errors.js';
 import type { SourceDocument } from '../model/blocks.js';
+import { htmlToSource } from './html.js';
 import { textToSource } from './text.js';
 
 export interface IngestOptions {
@@ -48,6 +49,6 @@ export async function loadSource(file: string, options: IngestOptions = {}): Pro
     return { bytes, source: await pdfToSource(file, { password: options.password, data: bytes }) };
   }
   if (TEXT_EXTENSIONS.has(ext)) return { bytes, source: textToSource(decodeText(file, bytes)) };
-  if (ext === '.html' || ext === '.htm') throw new ExtractError('E_UNKNOWN_FORMAT', file, 'HTML input is not supported yet');
-  throw new ExtractError('E_UNKNOWN_FORMAT', file, `unknown file type "${ext || '(no extension)'}" (expected .pdf or .txt)`);
+  if (ext === '.html' || ext === '.htm') return { bytes, source: htmlToSource(decodeText(file, bytes)) };
+  throw new ExtractError('E_UNKNOWN_FORMAT', file, `unknown file type "${ext || '(no extension)'}" (expected .pdf, .txt or .html)`);
 }
