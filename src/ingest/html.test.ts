@@ -16,7 +16,7 @@ describe('HTML ingest', () => {
     expect(grid!.cells.find((c) => c.text === '备注')).toMatchObject({ row: 0, col: 2, rowSpan: 2 });
     expect(grid!.cells.find((c) => c.text === '518.25')).toMatchObject({ row: 2, col: 1 });
     expect(grid!.cells.find((c) => c.row === 2 && c.col === 2)?.text).toBe('');
-    expect(grid!.cells).toHaveLength(2 + 1 + 2 + 3);
+    expect(grid!.cells).toHaveLength(2 + 2 + 3);
   });
 
   it('joins text broken by <br> inside a cell and keeps paragraphs as lines', () => {
