@@ -1,5 +1,5 @@
 import type { Form } from '../model/form.js';
-import type { Table } from '../model/table.js';
+import type { Table, TypedRow } from '../model/table.js';
 import type { DocumentStructure, PlacedGrid } from '../document/structure.js';
 import { gridToRows } from '../tables/fromRows.js';
 import { headGrid } from '../tables/headers.js';
@@ -11,6 +11,15 @@ export interface Recognised {
   tables: Table[];
   forms: Form[];
   warnings: { code: string; message: string; page?: number }[];
+}
+
+const ROW_FIELDS = ['row', 'panel', 'code', 'codeScheme', 'codeInferred', 'level', 'parent', 'name', 'govName', 'govCode', 'values'] as const;
+
+/** Rows in one field order whatever stage set a field, so the JSON reads the same for every table. */
+function canonicalRow(row: TypedRow): TypedRow {
+  const out: Record<string, unknown> = {};
+  for (const k of ROW_FIELDS) if (row[k] !== undefined) out[k] = row[k];
+  return out as TypedRow;
 }
 
 function findKind(
@@ -51,7 +60,7 @@ function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: Doc
     if (match.qualifier) table.qualifier = match.qualifier;
     const typed = match.family.typeTable(match.kind, headed, ctx);
     table.columns = typed.columns;
-    table.rows = typed.rows;
+    table.rows = typed.rows.map(canonicalRow);
     for (const message of typed.warnings) warnings.push({ code: 'W_CELL', message: `${id} ${placed.title}: ${message}`, page: placed.pages[0] });
   } else {
     table.columns = headed.columns.map(({ col, path }) => ({ key: `col${col}`, path, col }));
