@@ -19,9 +19,16 @@ export function columnKey(text: string, vocabulary: ColumnVocabulary): string | 
 
 /**
  * Gives each column its canonical key from the most specific header text that the vocabulary knows,
- * its panel from the top header, and makes keys unique within a panel by prefixing the parent's key
- * (三公决算: 合计 › 预算数 and 合计 › 决算数 → total.budget, total.final).
+ * its panel from the top header, and makes keys unique within a panel by prefixing ancestors' keys
+ * (三公决算: 合计 › 预算数 → total.budget; 公务用车购置及运行费 › 小计 › 预算数 → vehicle.total.budget).
  */
+/** How many top header levels all these columns share. */
+function sharedTop(columns: Column[]): number {
+  let n = 0;
+  while (columns.every((c) => c.path.length > n + 1 && c.path[n] === columns[0].path[n])) n++;
+  return n;
+}
+
 export function keyColumns(
   paths: { col: number; path: string[] }[],
   vocabulary: ColumnVocabulary,
@@ -34,16 +41,31 @@ export function keyColumns(
     if (panel) column.panel = panel;
     return column;
   });
-  const seen = new Map<string, Column[]>();
-  for (const c of columns) seen.set(`${c.panel}|${c.key}`, [...(seen.get(`${c.panel}|${c.key}`) ?? []), c]);
-  for (const group of seen.values()) {
-    // several code columns (类 | 款 | 项) are read together; only amount columns need unique keys
-    if (group.length < 2 || group[0].key === 'code' || group[0].key === 'name') continue;
-    for (const c of group) {
-      const parent = c.path.length > 1 ? c.path[c.path.length - 2] : null;
-      const parentKey = parent ? columnKey(parent, vocabulary) ?? compact(parent) : null;
-      if (parentKey) c.key = `${parentKey}.${c.key}`;
+  // prefix ancestors' keys, one level at a time, until every amount key is unique in its panel
+  // (a top header over every column of the panel, like 财政拨款“三公”经费, tells columns nothing apart)
+  const depth = new Map(columns.map((c) => [c, 0]));
+  const shared = new Map(columns.map((c) => [c, sharedTop(columns.filter((o) => o.panel === c.panel))]));
+  const keyOf = (c: Column) => {
+    const own = c.key.split('.').pop()!;
+    const n = depth.get(c)!;
+    const ancestors = c.path.slice(Math.max(shared.get(c)!, c.path.length - 1 - n), c.path.length - 1);
+    return [...ancestors.map((a) => columnKey(a, vocabulary) ?? compact(a)), own].join('.');
+  };
+  for (let round = 0; round < 4; round++) {
+    const groups = new Map<string, Column[]>();
+    for (const c of columns) groups.set(`${c.panel}|${c.key}`, [...(groups.get(`${c.panel}|${c.key}`) ?? []), c]);
+    let changed = false;
+    for (const group of groups.values()) {
+      // several code columns (类 | 款 | 项) are read together; only amount columns need unique keys
+      if (group.length < 2 || group[0].key === 'code' || group[0].key === 'name') continue;
+      for (const c of group) {
+        if (depth.get(c)! >= c.path.length - 1 - shared.get(c)!) continue;
+        depth.set(c, depth.get(c)! + 1);
+        c.key = keyOf(c);
+        changed = true;
+      }
     }
+    if (!changed) break;
   }
   return columns;
 }

@@ -1,5 +1,5 @@
 import type { Cell, Grid } from '../model/grid.js';
-import { isAmount } from '../util/amount.js';
+import { isAmount, parseAmount } from '../util/amount.js';
 import { compact } from '../util/text.js';
 
 /** A grid whose header rows are known, with each column's header path (top level first). */
@@ -30,11 +30,17 @@ export function isColumnNumberRow(fields: string[]): boolean {
   return filled.every((f, i) => f === String(i + 1));
 }
 
-function isHeaderRow(fields: string[]): boolean {
+/**
+ * A header row has no amounts, and either prints text over a column that holds amounts further down
+ * (财政拨款“三公”经费 over the 12 amount columns), starts blank (the lower rows of a multi-row header), or
+ * opens with a header word (项目, 科目编码, 收入 …) — the last rule is all empty tables can offer.
+ */
+function isHeaderRow(fields: string[], valueColumns: Set<number>): boolean {
   if (fields.some((f) => isAmount(f))) return false;
   const first = fields.findIndex((f) => f.trim() !== '');
   if (first < 0) return false;
   if (first > 0) return true;
+  if (fields.some((f, c) => valueColumns.has(c) && parseAmount(f).kind === 'text')) return true;
   const word = compact(fields[first]);
   return HEADER_WORDS.has(word) || HEADER_SUFFIX.test(word);
 }
@@ -42,8 +48,9 @@ function isHeaderRow(fields: string[]): boolean {
 /** Number of header rows at the top, and the 栏次 rows directly below them. */
 export function findHeaderRows(grid: Grid): { headerRows: number; columnNumberRows: number[] } {
   const rows = rowTexts(grid);
+  const valueColumns = new Set(grid.cells.filter((c) => isAmount(c.text)).map((c) => c.col));
   let r = 0;
-  while (r < rows.length && isHeaderRow(rows[r]) && !isColumnNumberRow(rows[r])) r++;
+  while (r < rows.length && isHeaderRow(rows[r], valueColumns) && !isColumnNumberRow(rows[r])) r++;
   const columnNumberRows: number[] = [];
   while (r + columnNumberRows.length < rows.length && isColumnNumberRow(rows[r + columnNumberRows.length])) {
     columnNumberRows.push(r + columnNumberRows.length);
