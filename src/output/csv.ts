@@ -1,15 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Output } from '../model/output.js';
 import type { Table } from '../model/table.js';
+import { gridToRows } from '../tables/fromRows.js';
 
 /** UTF-8 byte order mark: Excel opens Chinese CSV correctly only with it. */
 const BOM = '\uFEFF';
-
-function gridRows(table: Table): string[][] {
-  const rows = Array.from({ length: table.nRows }, () => Array<string>(table.nCols).fill(''));
-  for (const c of table.cells) rows[c.row][c.col] = c.text;
-  return rows;
-}
 
 function typedRows(table: Table): string[][] {
   const keys = [...new Set((table.rows ?? []).flatMap((r) => Object.keys(r.values)))];
@@ -29,7 +24,7 @@ function fileStem(table: Table): string {
 export function toCsvFiles(out: Output): { name: string; content: string }[] {
   const files: { name: string; content: string }[] = [];
   for (const table of out.tables) {
-    files.push({ name: `${fileStem(table)}.csv`, content: BOM + stringify(gridRows(table)) });
+    files.push({ name: `${fileStem(table)}.csv`, content: BOM + stringify(gridToRows(table)) });
     if (table.rows) files.push({ name: `${fileStem(table)}.rows.csv`, content: BOM + stringify(typedRows(table)) });
   }
   return files;

@@ -1,13 +1,13 @@
 import type { Output } from '../model/output.js';
 import type { Table } from '../model/table.js';
+import { gridToRows } from '../tables/fromRows.js';
 
 function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
 function tableMarkdown(table: Table): string {
-  const rows = Array.from({ length: table.nRows }, () => Array<string>(table.nCols).fill(''));
-  for (const c of table.cells) rows[c.row][c.col] = c.text;
+  const rows = gridToRows(table);
   const headerRows = new Set(table.cells.filter((c) => c.header).map((c) => c.row));
   // Markdown has one header line: join the header rows column by column (a column's header path)
   const head = table.columns?.length ? table.columns.map((c) => c.path.join(' › ')) : rows[0] ?? [];

@@ -18,7 +18,7 @@ export function gridFromRows(rows: string[][], page?: number): Grid {
 }
 
 /** The grid's texts as rows of fields, a merged cell's text at its top-left position. */
-export function gridToRows(grid: Grid): string[][] {
+export function gridToRows(grid: Pick<Grid, 'nRows' | 'nCols' | 'cells'>): string[][] {
   const rows = Array.from({ length: grid.nRows }, () => Array<string>(grid.nCols).fill(''));
   for (const c of grid.cells) rows[c.row][c.col] = c.text;
   return rows;

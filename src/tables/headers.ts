@@ -1,6 +1,7 @@
 import type { Cell, Grid } from '../model/grid.js';
 import { isAmount, parseAmount } from '../util/amount.js';
 import { compact } from '../util/text.js';
+import { gridToRows } from './fromRows.js';
 
 /** A grid whose header rows are known, with each column's header path (top level first). */
 export interface HeadedGrid {
@@ -15,12 +16,6 @@ const HEADER_WORDS = new Set([
   '类', '款', '项', '行次', '栏次', '功能分类', '经济分类', '预算科目', '一级指标', '二级指标', '三级指标',
 ]);
 const HEADER_SUFFIX = /(编码|名称|科目|预算收入|预算支出)$/;
-
-function rowTexts(grid: Grid): string[][] {
-  const rows = Array.from({ length: grid.nRows }, () => Array<string>(grid.nCols).fill(''));
-  for (const c of grid.cells) rows[c.row][c.col] = c.text;
-  return rows;
-}
 
 /** 栏次 row: the column numbers 1 2 3 … printed under the header (or a row labelled 栏次). */
 export function isColumnNumberRow(fields: string[]): boolean {
@@ -47,7 +42,7 @@ function isHeaderRow(fields: string[], valueColumns: Set<number>): boolean {
 
 /** Number of header rows at the top, and the 栏次 rows directly below them. */
 export function findHeaderRows(grid: Grid): { headerRows: number; columnNumberRows: number[] } {
-  const rows = rowTexts(grid);
+  const rows = gridToRows(grid);
   const valueColumns = new Set(grid.cells.filter((c) => isAmount(c.text)).map((c) => c.col));
   let r = 0;
   while (r < rows.length && isHeaderRow(rows[r], valueColumns) && !isColumnNumberRow(rows[r])) r++;
@@ -64,7 +59,7 @@ export function findHeaderRows(grid: Grid): { headerRows: number; columnNumberRo
  * below it; otherwise to the cell above it.
  */
 function inferHeaderSpans(grid: Grid, headerRows: number): Grid {
-  const rows = rowTexts(grid);
+  const rows = gridToRows(grid);
   const owner: (Cell | null)[][] = Array.from({ length: headerRows }, () => Array(grid.nCols).fill(null));
   const headerCells: Cell[] = [];
   const printedBelow = (r: number, c: number) => rows.slice(r + 1, headerRows).some((f) => f[c].trim() !== '');
