@@ -7,5 +7,5 @@ work=$(mktemp -d)
 npx tsx scripts/seed-to-html.ts "$seed" > "$work/seed.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$work/profile" --no-pdf-header-footer \
-  --print-to-pdf="${seed%.txt}.pdf" "file://$work/seed.html"
+  --print-to-pdf="${1:-${seed%.txt}.pdf}" "file://$work/seed.html"
 rm -rf "$work"

@@ -1,5 +1,6 @@
 import type { Family } from '../../src/recognise/family.js';
-const { parseDeptForm, parseProjectForm } = await import("./forms.js").catch(() => ({ parseDeptForm: (_r: any, m: any) => ({ kind: "perf.dept_overall", ...m }) as any, parseProjectForm: (_r: any, m: any) => ({ kind: "perf.project", ...m }) as any }));
+import { parseDeptForm } from './dept-form.js';
+import { parseProjectForm } from './project-form.js';
 
 /** 绩效目标表 forms: grids of labels and values, typed as forms rather than tables (BRIEF.md §4). */
 export const cnPerformance: Family = {

@@ -1,4 +1,5 @@
 import type { Output } from '../model/output.js';
+import type { Cell } from '../model/grid.js';
 import type { Table } from '../model/table.js';
 import { isAmount } from '../util/amount.js';
 
@@ -30,6 +31,12 @@ function cellKey(c: { row: number; col: number }) {
   return `${c.row},${c.col}`;
 }
 
+/** Amount cells: classification codes and header numbers (栏次) are numerals, not amounts. */
+function numericCells(table: Table): Set<Cell> {
+  const codeCols = new Set((table.columns ?? []).filter((c) => c.key === 'code').map((c) => c.col));
+  return new Set(table.cells.filter((c) => !c.header && !codeCols.has(c.col) && isAmount(c.text)));
+}
+
 /** An actual table answers an expected one when kind, title and qualifier agree. */
 function sameTable(a: Table, b: Table): boolean {
   return a.kind === b.kind && a.title === b.title && a.qualifier === b.qualifier;
@@ -41,9 +48,10 @@ function compareTable(expected: Table, actual: Table, figures: Figures, diffs: D
     if (expected[field] !== actual[field]) diffs.push({ table: where, column: field, expected: show(expected[field]), actual: show(actual[field]) });
   }
   const actualCells = new Map(actual.cells.map((c) => [cellKey(c), c]));
+  const amounts = numericCells(expected);
   for (const e of expected.cells) {
     const a = actualCells.get(cellKey(e));
-    const numeric = isAmount(e.text);
+    const numeric = amounts.has(e);
     const exact = !!a && a.text === e.text && a.rowSpan === e.rowSpan && a.colSpan === e.colSpan && a.header === e.header;
     figures.cells.total++;
     if (numeric) figures.numericCells.total++;
@@ -105,7 +113,7 @@ export function compareOutputs(expected: Output, actual: Output): Comparison {
     if (i < 0) {
       differences.push({ table: `${e.id} ${e.title}`, expected: `table ${e.kind}`, actual: '(not found)' });
       figures.cells.total += e.cells.length;
-      figures.numericCells.total += e.cells.filter((c) => isAmount(c.text)).length;
+      figures.numericCells.total += numericCells(e).size;
       figures.rows.total += e.rows?.length ?? 0;
       continue;
     }
