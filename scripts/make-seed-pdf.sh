@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes corpus/seed-zezhou-xinfangju-2024-budget.pdf from the seed text: HTML with ruled tables, printed by
-# headless Chromium with Debian's CJK fonts (apt-get install chromium fonts-noto-cjk). Run from the repo root.
+# headless Chromium with Debian's WenQuanYi Zen Hei font (apt-get install chromium fonts-wqy-zenhei). Run from the repo root.
 set -euo pipefail
 seed=corpus/seed-zezhou-xinfangju-2024-budget.txt
 work=$(mktemp -d)

@@ -47,7 +47,7 @@ process.stdout.write(`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>泽州县信访局 2024年度部门预算公开</title>
 <style>
 @page { size: A4 landscape; margin: 14mm 12mm; }
-body { font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif; font-size: 10pt; }
+body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif; font-size: 10pt; }
 p { margin: 3pt 0; }
 p.title { text-align: center; font-size: 13pt; font-weight: bold; margin-top: 10pt; }
 p.meta { text-align: right; font-size: 9pt; }

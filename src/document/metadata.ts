@@ -1,4 +1,5 @@
 import type { Output } from '../model/output.js';
+import { orgOf } from './lines.js';
 import type { DocumentStructure } from './structure.js';
 
 type DocumentInfo = Output['document'];
@@ -6,25 +7,27 @@ type DocumentInfo = Output['document'];
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
 /**
- * Family, scope, organisation and year from the cover lines (泽州县信访局 / 2024年度部门预算公开), falling
- * back on table titles and the organisation lines printed above tables.
+ * Family, scope, organisation and year from the cover (泽州县信访局 / 2024年度部门预算公开, or one line
+ * 杭州市气象局2026年度部门预算), falling back on table titles and the 部门名称 lines above tables.
  */
 export function readMetadata(structure: DocumentStructure): DocumentInfo {
   const cover = structure.cover.map((l) => l.trim()).filter(Boolean);
-  const title = cover.find((l) => /预算|决算/.test(l)) ?? null;
-  const titles = [title ?? '', ...structure.grids.map((g) => g.title)].join('\n');
-  const family = /决算/.test(title ?? titles) ? 'final_accounts' : /预算/.test(title ?? titles) ? 'budget' : 'unknown';
-  const scopeText = title ?? titles;
-  const scope = /单位(预算|决算)/.test(scopeText) ? 'unit' : /部门(预算|决算)/.test(scopeText) ? 'department' : null;
-  const yearMatch = YEAR.exec(title ?? '') ?? YEAR.exec(titles);
-  const coverOrg = cover.find((l) => l !== title && !YEAR.test(l) && l.length <= 40);
-  const titleOrg = title?.replace(/\s+/g, '').split(/\d{4}年/)[0] || undefined;
+  const coverText = cover.join('');
+  const titles = structure.grids.map((g) => g.title).join('\n');
+  const basis = /预算|决算/.test(coverText) ? coverText : titles;
+  const family = /决算/.test(basis) ? 'final_accounts' : /预算/.test(basis) ? 'budget' : 'unknown';
+  const scope = /单位(预算|决算)/.test(basis) ? 'unit' : /部门(预算|决算)/.test(basis) ? 'department' : null;
+  const year = YEAR.exec(coverText) ?? YEAR.exec(titles);
+  // an explicit 预算主管部门：… line, else what the cover prints before the year, else the tables' 部门名称
+  const orgLine = cover.map(orgOf).find((o): o is string => !!o);
+  const beforeYear = year && YEAR.test(coverText) ? coverText.slice(0, coverText.search(YEAR)).replace(/\s+/g, '') : '';
   const tableOrg = structure.grids.find((g) => g.organization)?.organization;
+  const organization = orgLine ?? (beforeYear.length >= 2 && beforeYear.length <= 40 ? beforeYear : undefined) ?? tableOrg ?? null;
   return {
     family,
     scope,
-    organization: coverOrg ?? tableOrg ?? titleOrg ?? null,
-    year: yearMatch ? Number(yearMatch[1]) : null,
+    organization,
+    year: year ? Number(year[1]) : null,
     title: cover.length ? cover.join(' ') : null,
   };
 }

@@ -32,7 +32,7 @@ export interface DocumentStructure {
 }
 
 const TOC_START = /^目\s*录$/;
-const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$/;
+const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$|^(.+?)\s*[.…·]{3,}\s*$/;
 const TOC_LABEL = /^(附?表\s*(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[：:、.\s]))|(?:预算|部门|单位|决算)?公开表\s*\d{1,3}?(?=\d{4}年|\D))[：:、.\s]*(?=\S)/;
 /** How far above a table its title may be printed (meta lines not counted). */
 const TITLE_LOOKBACK = 3;
@@ -44,11 +44,11 @@ function gridPages(grid: Grid): number[] {
 function tocEntry(text: string): TocEntry | null {
   const m = TOC_LINE.exec(text);
   if (!m) return null;
-  const title = m[1].replace(/[.…·\s]+$/, '').trim();
+  const title = (m[1] ?? m[3]).replace(/[.…·\s]+$/, '').trim();
   const label = TOC_LABEL.exec(title);
   return label
-    ? { label: compact(label[1]), title: title.slice(label[0].length).trim(), page: Number(m[2]) }
-    : { title, page: Number(m[2]) };
+    ? { label: compact(label[1]), title: title.slice(label[0].length).trim(), page: m[2] ? Number(m[2]) : null }
+    : { title, page: m[2] ? Number(m[2]) : null };
 }
 
 /** Takes title, label and meta lines printed just above a grid off the end of `pending`. */

@@ -13,7 +13,7 @@ export interface HeadedGrid {
 /** First-column texts that open a header row (exact, after whitespace removal). */
 const HEADER_WORDS = new Set([
   '项目', '项目名称', '科目', '科目编码', '科目名称', '单位名称', '单位编码', '单位', '收入', '支出', '序号', '编码',
-  '类', '款', '项', '行次', '栏次', '功能分类', '经济分类', '预算科目', '一级指标', '二级指标', '三级指标',
+  '类', '款', '项', '行次', '栏次', '预算数', '决算数', '执行数', '金额', '功能分类', '经济分类', '预算科目', '一级指标', '二级指标', '三级指标',
 ]);
 const HEADER_SUFFIX = /(编码|名称|科目|预算收入|预算支出)$/;
 
@@ -40,12 +40,26 @@ function isHeaderRow(fields: string[], valueColumns: Set<number>): boolean {
   return HEADER_WORDS.has(word) || HEADER_SUFFIX.test(word);
 }
 
+const DATA_LABEL = /^(合计|总计|小计|部门合计|单位合计)$|^[一二三四五六七八九十]+、|^\d{3}/;
+
+/** A title printed across several columns at the top of a ruled table (财政拨款“三公”经费 over 12 columns). */
+function spansColumns(grid: Grid, row: number): boolean {
+  return grid.cells.some((c) => c.row === row && c.colSpan > 1 && c.text.trim() !== '' && !isAmount(c.text) && !DATA_LABEL.test(compact(c.text)));
+}
+
 /** Number of header rows at the top, and the 栏次 rows directly below them. */
 export function findHeaderRows(grid: Grid): { headerRows: number; columnNumberRows: number[] } {
   const rows = gridToRows(grid);
   const valueColumns = new Set(grid.cells.filter((c) => isAmount(c.text)).map((c) => c.col));
+  const blank = (r: number) => rows[r].every((f) => f.trim() === '');
+  const isHeader = (r: number): boolean =>
+    !isColumnNumberRow(rows[r]) &&
+    (isHeaderRow(rows[r], valueColumns) ||
+      (grid.spansKnown && spansColumns(grid, r) && rows[r].every((f) => !isAmount(f))) ||
+      // a ruled header can hold a blank band (cells spanning past a rule): it goes on if a header row follows
+      (blank(r) && r + 1 < rows.length && !blank(r + 1) && isHeader(r + 1)));
   let r = 0;
-  while (r < rows.length && isHeaderRow(rows[r], valueColumns) && !isColumnNumberRow(rows[r])) r++;
+  while (r < rows.length && isHeader(r)) r++;
   const columnNumberRows: number[] = [];
   while (r + columnNumberRows.length < rows.length && isColumnNumberRow(rows[r + columnNumberRows.length])) {
     columnNumberRows.push(r + columnNumberRows.length);

@@ -1,12 +1,120 @@
+import { readFile } from 'node:fs/promises';
 import { ExtractError } from '../../errors.js';
-import type { SourceDocument } from '../../model/blocks.js';
+import type { Block, GridBlock, SourceDocument, TextBlock } from '../../model/blocks.js';
+import { round2, type PageContent } from '../../layout/geometry.js';
+import { groupLines, type Line } from '../../layout/text.js';
+import { findLatticeTables } from '../../tables/lattice.js';
+import { continues, stitch } from '../../tables/stitch.js';
+import { openPdf } from './pdfjs.js';
 
 export interface PdfOptions {
   password?: string;
+  /** the file's bytes, when the caller has read them already */
   data?: Uint8Array;
+  /** 1-based page numbers to read (default: all) */
+  pages?: number[];
 }
 
-/** Born-digital PDF ingest is being built (issue 3); until then PDFs are refused with a clear message. */
-export async function pdfToSource(file: string, _options: PdfOptions = {}): Promise<SourceDocument> {
-  throw new ExtractError('E_UNKNOWN_FORMAT', file, 'PDF input is not supported yet');
+/** Page numbers printed in the margins: "- 3 -", "3", "第 3 页". */
+const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+
+/**
+ * Lines that continue the line above into one paragraph: the line above runs to the right margin, the
+ * font matches and the gap is a normal line gap.
+ */
+const LEADERS = /[.…·]{3,}\s*\d*\s*$/;
+
+function paragraphs(lines: Line[], rightMargin: number): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !LEADERS.test(prev.text) &&
+      !LEADERS.test(line.text) &&
+      prev.x1 >= rightMargin - 1.5 * prev.fontSize &&
+      Math.abs(prev.fontSize - line.fontSize) < 0.6 &&
+      line.top - prev.bottom < 0.9 * line.fontSize &&
+      line.x0 <= prev.x0 + 0.5 * line.fontSize
+    ) {
+      out[out.length - 1] = { ...prev, text: prev.text + line.text, x1: Math.max(prev.x1, line.x1), bottom: line.bottom, runs: [...prev.runs, ...line.runs] };
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+interface PageBlocks {
+  page: number;
+  blocks: Block[];
+}
+
+/** One page in reading order: ruled tables as grids, other text as lines (page numbers dropped). */
+export function pageBlocks(content: PageContent): PageBlocks {
+  const { tables, rest } = findLatticeTables(content.segments, content.runs, content.page);
+  const lines = groupLines(rest).filter((l) => !PAGE_NUMBER.test(l.text));
+  const rightMargin = Math.max(...lines.map((l) => l.x1), 0);
+  const texts = paragraphs(lines, rightMargin).map<[number, TextBlock]>((l) => [
+    l.top,
+    { type: 'text', text: l.text, page: content.page, bbox: [round2(l.x0), round2(l.top), round2(l.x1), round2(l.bottom)], fontSize: round2(l.fontSize) },
+  ]);
+  const grids = tables.map<[number, GridBlock]>((t) => [t.bbox[1], { type: 'grid', grid: t.grid, page: content.page, bbox: t.bbox }]);
+  const blocks = [...texts, ...grids].sort((a, b) => a[0] - b[0]).map(([, b]) => b);
+  return { page: content.page, blocks };
+}
+
+/** Text that may stand between a table's two parts: a repeated 单位 line or a 续表 mark. */
+const CONTINUATION_TEXT = /^(续表|续|单位[：:]\s*(万元|元)|金额单位[：:]\s*(万元|元))/;
+
+/** Joins a table that runs on from the bottom of one page onto the top of the next. */
+export function stitchPages(pages: PageBlocks[]): Block[] {
+  const out: Block[] = [];
+  for (const { blocks } of pages) {
+    const firstGrid = blocks.findIndex((b) => b.type === 'grid');
+    const before = firstGrid < 0 ? [] : blocks.slice(0, firstGrid);
+    const last = out.length ? out[out.length - 1] : null;
+    if (
+      last?.type === 'grid' &&
+      firstGrid >= 0 &&
+      before.every((b) => b.type === 'text' && CONTINUATION_TEXT.test(b.text)) &&
+      continues(last.grid, (blocks[firstGrid] as GridBlock).grid)
+    ) {
+      out[out.length - 1] = { ...last, grid: stitch(last.grid, (blocks[firstGrid] as GridBlock).grid) };
+      out.push(...blocks.slice(firstGrid + 1));
+      continue;
+    }
+    out.push(...blocks);
+  }
+  return out;
+}
+
+/** Born-digital PDF → blocks, one page at a time. */
+export async function pdfToSource(file: string, options: PdfOptions = {}): Promise<SourceDocument> {
+  const data = options.data ? new Uint8Array(options.data) : new Uint8Array(await readFile(file));
+  const doc = await openPdf(file, data, options.password);
+  const warnings: SourceDocument['warnings'] = [];
+  const pages: PageBlocks[] = [];
+  let textPages = 0;
+  try {
+    if (doc.numPages === 0) throw new ExtractError('E_NO_PAGES', file, 'has no pages');
+    const wanted = options.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    for (const n of wanted) {
+      try {
+        const content = await doc.readPage(n);
+        if (content.runs.length) textPages++;
+        pages.push(pageBlocks(content));
+      } catch (e) {
+        warnings.push({ code: 'W_PAGE', message: `page ${n} could not be read: ${e instanceof Error ? e.message : String(e)}`, page: n });
+      }
+    }
+  } finally {
+    await doc.close();
+  }
+  if (textPages === 0) {
+    throw new ExtractError('E_NEEDS_OCR', file, 'has no text layer (a scanned document): it needs OCR');
+  }
+  const source: SourceDocument = { format: 'pdf', pages: doc.numPages, ocr: false, blocks: stitchPages(pages), warnings };
+  if (doc.producer) source.producer = doc.producer;
+  return source;
 }

@@ -1,0 +1,103 @@
+/**
+ * The one place that talks to pdf.js (pdfjs-dist 5.6, legacy build for Node). It reads a document page by
+ * page into our page model (text runs and ruling segments in displayed-page coordinates) and frees each page.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ExtractError } from '../../errors.js';
+import { multiply, type Matrix, type PageContent, type TextRun } from '../../layout/geometry.js';
+import { readSegments, type Ops } from './graphics.js';
+import { fixRadicals } from '../../layout/text.js';
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+
+/** Options every document is opened with: no eval, local CMaps and standard fonts, bounded images. */
+export function documentOptions(data: Uint8Array, password?: string) {
+  return {
+    data,
+    password,
+    isEvalSupported: false,
+    cMapUrl: join(PDFJS_ROOT, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts') + '/',
+    maxImageSize: 4096 * 4096,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  };
+}
+
+export interface OpenDocument {
+  numPages: number;
+  producer?: string;
+  readPage(pageNumber: number): Promise<PageContent>;
+  close(): Promise<void>;
+}
+
+function classify(file: string, e: unknown): ExtractError {
+  const err = e as { name?: string; code?: number; message?: string };
+  if (err?.name === 'PasswordException') {
+    return err.code === 2
+      ? new ExtractError('E_BAD_PASSWORD', file, 'the password is wrong', { cause: e })
+      : new ExtractError('E_ENCRYPTED', file, 'is encrypted: give its password with --password', { cause: e });
+  }
+  if (err?.name === 'InvalidPDFException') return new ExtractError('E_TRUNCATED', file, `is not a readable PDF (${err.message})`, { cause: e });
+  return new ExtractError('E_READ', file, `cannot be read as a PDF (${err?.message ?? String(e)})`, { cause: e });
+}
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** Text items → runs: horizontal text only, box from the baseline, font size and the item's advance width. */
+function toRuns(items: unknown[], view: Matrix): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const raw of items) {
+    const item = raw as { str?: string; transform?: number[]; width?: number; height?: number };
+    if (!item.str || !item.transform || !item.str.trim()) continue;
+    const m = multiply(view, item.transform as Matrix);
+    const size = Math.hypot(m[2], m[3]);
+    if (size <= 0 || Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || m[0] <= 0) continue; // not left-to-right horizontal
+    const x0 = m[4];
+    const width = (item.width ?? 0) * Math.abs(view[0] || view[1] || 1);
+    const baseline = m[5];
+    runs.push({ text: fixRadicals(item.str), x0, x1: x0 + Math.max(width, 0), top: baseline - size * 0.88, bottom: baseline + size * 0.12, fontSize: size });
+  }
+  return runs;
+}
+
+export async function openPdf(file: string, data: Uint8Array, password?: string): Promise<OpenDocument> {
+  let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+  try {
+    doc = await pdfjs.getDocument(documentOptions(data, password)).promise;
+  } catch (e) {
+    throw classify(file, e);
+  }
+  const meta = await doc.getMetadata().catch(() => null);
+  const info = meta?.info as { Producer?: string } | undefined;
+  const ops = pdfjs.OPS as unknown as Ops;
+  return {
+    numPages: doc.numPages,
+    producer: info?.Producer || undefined,
+    async readPage(pageNumber: number): Promise<PageContent> {
+      const page = await doc.getPage(pageNumber);
+      try {
+        const viewport = page.getViewport({ scale: 1 });
+        const view = viewport.transform as Matrix;
+        const [text, operators] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+        return {
+          page: pageNumber,
+          width: viewport.width,
+          height: viewport.height,
+          runs: toRuns(text.items, view ?? IDENTITY),
+          segments: readSegments(operators.fnArray, operators.argsArray as unknown[][], ops, view),
+        };
+      } finally {
+        page.cleanup();
+      }
+    },
+    async close() {
+      await doc.destroy();
+    },
+  };
+}
