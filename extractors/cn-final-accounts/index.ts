@@ -7,7 +7,8 @@ import { FINAL_COLUMNS, FINAL_TABLES, PANEL_KINDS, PANELS } from './vocabulary.j
 
 function typeFinalTable(kind: string, headed: HeadedGrid, _ctx: DocumentContext): TypedTable {
   const warnings: string[] = [];
-  const columns = keyColumns(headed.columns, FINAL_COLUMNS, PANEL_KINDS.has(kind) ? PANELS : undefined);
+  const repeated = kind === 'F.gpb_basic_econ' ? ['personnel', 'public'] : undefined;
+  const columns = keyColumns(headed.columns, FINAL_COLUMNS, PANEL_KINDS.has(kind) ? PANELS : undefined, repeated);
   const rows = readRows(headed, columns, warnings);
   switch (kind) {
     case 'F.summary':

@@ -1,4 +1,5 @@
 import type { ColumnVocabulary, PanelVocabulary } from '../../src/recognise/columns.js';
+import { COMMON_COLUMNS } from '../common/columns.js';
 
 /** 部门决算 tables (the nine tables, BRIEF.md §1.4): canonical kind → title aliases. */
 export const FINAL_TABLES: Record<string, string[]> = {
@@ -23,20 +24,7 @@ export const PANELS: PanelVocabulary = [
 ];
 
 export const FINAL_COLUMNS: ColumnVocabulary = [
-  [/^(合计|小计|总计)$/, 'total'],
-  [/^本年收入合计$/, 'total'],
-  [/^本年支出合计$/, 'total'],
-  [/^财政拨款(收入)?$/, 'fiscal'],
-  [/^上级补助收入$/, 'superior_subsidy'],
-  [/^事业收入$/, 'business_income'],
-  [/^经营收入$/, 'operating_income'],
-  [/^附属单位上缴收入$/, 'affiliate_income'],
-  [/^其他收入$/, 'other_income'],
-  [/^基本支出$/, 'basic'],
-  [/^项目支出$/, 'project'],
-  [/^上缴上级支出$/, 'paid_to_superior'],
-  [/^经营支出$/, 'operating_expenditure'],
-  [/^对附属单位补助支出$/, 'subsidy_to_affiliates'],
+  [/^本年(收入|支出)合计$/, 'total'],
   [/^一般公共预算(财政拨款)?$/, 'gpb'],
   [/^政府性基金预算(财政拨款)?$/, 'gov_fund'],
   [/^国有资本经营预算(财政拨款)?$/, 'soe'],
@@ -52,6 +40,5 @@ export const FINAL_COLUMNS: ColumnVocabulary = [
   [/^公务用车购置费$/, 'vehicle_purchase'],
   [/^公务用车运行(维护)?费$/, 'vehicle_operation'],
   [/^公务接待费$/, 'reception'],
-  [/编码$|^(类|款|项)$/, 'code'],
-  [/^(科目名称|项目|项目名称|单位名称|(功能|经济)分类科目名称)$/, 'name'],
+  ...COMMON_COLUMNS,
 ];

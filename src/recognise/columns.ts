@@ -29,10 +29,31 @@ function sharedTop(columns: Column[]): number {
   return n;
 }
 
+/**
+ * Side-by-side panels printed without a top header naming them (编码 | 名称 | 决算数 | 编码 | 名称 | 决算数):
+ * a new panel starts where a name or code column comes again after amount columns.
+ */
+function repeatedGroups(columns: Column[], names: string[]): void {
+  let group = 0;
+  let seenAmount = false;
+  for (const c of columns) {
+    const labelColumn = c.key === 'code' || c.key === 'name';
+    if (labelColumn && seenAmount) {
+      group++;
+      seenAmount = false;
+    }
+    if (!labelColumn) seenAmount = true;
+    c.panel = names[Math.min(group, names.length - 1)];
+  }
+  if (group === 0) for (const c of columns) delete c.panel;
+}
+
 export function keyColumns(
   paths: { col: number; path: string[] }[],
   vocabulary: ColumnVocabulary,
   panels?: PanelVocabulary,
+  /** panel names by position, for panels whose header does not name them */
+  repeatedPanels?: string[],
 ): Column[] {
   const columns = paths.map(({ col, path }) => {
     const panel = panels && path.length ? panels.find(([re]) => re.test(compact(path[0])))?.[1] : undefined;
@@ -41,6 +62,7 @@ export function keyColumns(
     if (panel) column.panel = panel;
     return column;
   });
+  if (repeatedPanels && columns.every((c) => c.panel === undefined)) repeatedGroups(columns, repeatedPanels);
   // prefix ancestors' keys, one level at a time, until every amount key is unique in its panel
   // (a top header over every column of the panel, like 财政拨款“三公”经费, tells columns nothing apart)
   const depth = new Map(columns.map((c) => [c, 0]));

@@ -1,0 +1,23 @@
+import type { ColumnVocabulary } from '../../src/recognise/columns.js';
+
+/** Column headings shared by 预算 and 决算 tables → canonical keys (tried after a family's own entries). */
+export const COMMON_COLUMNS: ColumnVocabulary = [
+  [/^(合计|小计|总计)$/, 'total'],
+  [/^财政拨款(收入)?$/, 'fiscal'],
+  [/^上级补助收入$/, 'superior_subsidy'],
+  [/^事业收入$/, 'business_income'],
+  [/^(事业单位)?经营收入$/, 'operating_income'],
+  [/^附属单位上缴收入$/, 'affiliate_income'],
+  [/^其他收入$/, 'other_income'],
+  [/^用事业基金弥补收支差额$/, 'fund_offset'],
+  [/^基本支出$/, 'basic'],
+  [/^项目支出$/, 'project'],
+  [/^上缴上级支出$/, 'paid_to_superior'],
+  [/^(事业单位)?经营支出$/, 'operating_expenditure'],
+  [/^对附属单位补助支出$/, 'subsidy_to_affiliates'],
+  [/^结转下年$/, 'carry_forward'],
+  [/^人员(经费|支出)$/, 'personnel'],
+  [/^(日常)?公用(经费|支出)$/, 'public'],
+  [/编码$|^(类|款|项)$/, 'code'],
+  [/^(科目名称|项目|项目名称|单位名称|(功能|经济)分类科目名称|部门预算支出经济(分类)?科目名称)$/, 'name'],
+];
