@@ -13,7 +13,8 @@ interface PanelColumns {
   panel?: string;
   /** one column, or split 类 | 款 | 项 columns read together */
   codes: Column[];
-  name?: Column;
+  /** the row's name columns: the last one names the row (项目名称 after 单位名称), the others are labels */
+  names: Column[];
   govName?: Column;
   amounts: Column[];
 }
@@ -24,7 +25,7 @@ function panelColumns(columns: Column[]): PanelColumns[] {
     const own = columns.filter((c) => c.panel === panel);
     const pc: PanelColumns = {
       codes: own.filter((c) => c.key === 'code'),
-      name: own.find((c) => c.key === 'name'),
+      names: own.filter((c) => c.key === 'name'),
       govName: own.find((c) => c.key === 'gov_name'),
       amounts: own.filter((c) => !['code', 'name', 'gov_name'].includes(c.key)),
     };
@@ -45,7 +46,11 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
   for (let r = firstData; r < texts.length; r++) {
     for (const pc of panelColumns(columns)) {
       let code = pc.codes.map((c) => compact(texts[r][c.col])).join('');
-      let name = pc.name ? texts[r][pc.name.col].trim() : '';
+      const nameTexts = pc.names.map((c) => texts[r][c.col].trim());
+      // the most specific name printed (合计 spans both name columns and sits in the first)
+      const nameIndex = nameTexts.map((t, i) => (t ? i : -1)).filter((i) => i >= 0).pop() ?? -1;
+      let name = nameIndex >= 0 ? nameTexts[nameIndex] : '';
+      const labels = nameTexts.filter((_, i) => i !== (nameIndex >= 0 ? nameIndex : nameTexts.length - 1));
       if (!code) {
         const glued = GLUED_CODE.exec(compact(name));
         if (glued) [code, name] = [glued[1], glued[2]];
@@ -68,6 +73,7 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
       const row: TypedRow = { row: r, name, values };
       if (pc.panel) row.panel = pc.panel;
       if (code) row.code = code;
+      if (labels.length) row.labels = labels;
       const govName = pc.govName ? texts[r][pc.govName.col].trim() : '';
       if (govName) row.govName = govName;
       out.push(row);

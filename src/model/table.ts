@@ -24,6 +24,8 @@ export const TypedRowSchema = z.object({
   /** second name column (政府预算支出经济科目名称 beside the 部门 name) */
   govName: z.string().optional(),
   govCode: z.string().optional(),
+  /** texts of further name columns (the 单位名称 beside a 项目名称), in column order */
+  labels: z.array(z.string()).optional(),
   /** blank cell → null; printed 0.00 → "0.00" */
   values: z.record(z.string(), AmountSchema.nullable()),
 });

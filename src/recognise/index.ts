@@ -13,7 +13,7 @@ export interface Recognised {
   warnings: { code: string; message: string; page?: number }[];
 }
 
-const ROW_FIELDS = ['row', 'panel', 'code', 'codeScheme', 'codeInferred', 'level', 'parent', 'name', 'govName', 'govCode', 'values'] as const;
+const ROW_FIELDS = ['row', 'panel', 'code', 'codeScheme', 'codeInferred', 'level', 'parent', 'name', 'govName', 'govCode', 'labels', 'values'] as const;
 
 /** Rows in one field order whatever stage set a field, so the JSON reads the same for every table. */
 function canonicalRow(row: TypedRow): TypedRow {

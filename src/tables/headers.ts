@@ -21,8 +21,10 @@ const HEADER_SUFFIX = /(编码|名称|科目|预算收入|预算支出)$/;
 export function isColumnNumberRow(fields: string[]): boolean {
   const filled = fields.map((f) => compact(f)).filter((f) => f !== '');
   if (filled[0] === '栏次') return true;
-  if (filled.length < 3) return false;
-  return filled.every((f, i) => f === String(i + 1));
+  // label columns of a 栏次 row carry marks instead of numbers: **, 甲, 乙, 栏次
+  const numbers = filled.filter((f) => !/^(\*+|[甲乙丙丁]|栏次)$/.test(f));
+  if (numbers.length < 3 || numbers.length < filled.length - 3) return false;
+  return numbers.every((f, i) => f === String(i + 1));
 }
 
 /**
