@@ -20,7 +20,7 @@ export function continues(prev: Grid, next: Grid, tol = 3): boolean {
   if (!a.length || !b.length) return false;
   if (Math.abs(a[0] - b[0]) > tol || Math.abs(a[a.length - 1] - b[b.length - 1]) > tol) return false;
   const [few, many] = a.length <= b.length ? [a, b] : [b, a];
-  return few.every((x) => many.some((y) => Math.abs(x - y) <= tol)) && few.length >= many.length - 1;
+  return few.every((x) => many.some((y) => Math.abs(x - y) <= tol));
 }
 
 /**
