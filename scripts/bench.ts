@@ -1,0 +1,70 @@
+/**
+ * Speed of the full extraction against bare pdf.js parsing of the same pages, in the same process:
+ * pages per second of `extract()` and of getTextContent + getOperatorList per page, the ratio per document
+ * and overall (time ours / time bare: below 1.0 is faster than bare pdf.js), and peak RSS.
+ * Not a test: machines are noisy, so ratios matter, not seconds.
+ *
+ *   npm run bench [-- folder-or-pdf ...]
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { extract } from '../src/pipeline.js';
+import { documentOptions } from '../src/ingest/pdf/pdfjs.js';
+
+const here = import.meta.dirname;
+const targets = process.argv.slice(2).length ? process.argv.slice(2).map((p) => resolve(p)) : [join(here, '../corpus'), join(here, '../../shared/corpus/real')];
+
+function pdfs(path: string): string[] {
+  if (!statSync(path, { throwIfNoEntry: false })) return [];
+  if (!statSync(path).isDirectory()) return path.toLowerCase().endsWith('.pdf') ? [path] : [];
+  return readdirSync(path).flatMap((n) => pdfs(join(path, n))).sort();
+}
+
+async function bare(file: string): Promise<number> {
+  const doc = await pdfjs.getDocument(documentOptions(new Uint8Array(readFileSync(file)))).promise;
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      try {
+        await page.getTextContent();
+        await page.getOperatorList();
+      } finally {
+        page.cleanup();
+      }
+    }
+    return doc.numPages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+let oursTotal = 0;
+let bareTotal = 0;
+let pagesTotal = 0;
+console.log('document | pages | ours pages/s | bare pdf.js pages/s | ratio (ours/bare time)');
+for (const file of targets.flatMap(pdfs)) {
+  try {
+    // alternate which runs first so neither always pays for a cold cache
+    const order = pagesTotal % 2 === 0;
+    let pages = 0;
+    let tBare = 0;
+    let tOurs = 0;
+    for (const which of order ? ['bare', 'ours'] : ['ours', 'bare']) {
+      const t0 = performance.now();
+      if (which === 'bare') pages = await bare(file);
+      else await extract(file);
+      const dt = performance.now() - t0;
+      if (which === 'bare') tBare = dt;
+      else tOurs = dt;
+    }
+    oursTotal += tOurs;
+    bareTotal += tBare;
+    pagesTotal += pages;
+    console.log(`${relative(process.cwd(), file)} | ${pages} | ${((1000 * pages) / tOurs).toFixed(1)} | ${((1000 * pages) / tBare).toFixed(1)} | ${(tOurs / tBare).toFixed(2)}`);
+  } catch (e) {
+    console.log(`${relative(process.cwd(), file)} | skipped: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+  }
+}
+const rss = process.resourceUsage().maxRSS / 1024;
+console.log(`\noverall: ${pagesTotal} pages · ours ${((1000 * pagesTotal) / oursTotal).toFixed(1)} pages/s · bare pdf.js ${((1000 * pagesTotal) / bareTotal).toFixed(1)} pages/s · ratio ${(oursTotal / bareTotal).toFixed(2)} · peak RSS ${rss.toFixed(0)} MB`);

@@ -1,0 +1,83 @@
+/**
+ * Runs `extract` on every PDF of a folder (default ../shared/corpus/real) and reports, per document: pages,
+ * tables by kind, errors; and overall: documents processed, crashes, tables found per kind, and the share of
+ * numeric tokens on table pages (from `pdftotext -layout`, Debian poppler-utils) that land in some cell.
+ *
+ *   npx tsx scripts/corpus-report.ts [folder] [--json out.json]
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { extract } from '../src/pipeline.js';
+import { ExtractError } from '../src/errors.js';
+
+const args = process.argv.slice(2);
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+const root = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json') ?? join(import.meta.dirname, '../../shared/corpus/real'));
+
+function pdfs(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) return pdfs(p);
+    return n.toLowerCase().endsWith('.pdf') ? [p] : [];
+  }).sort();
+}
+
+const NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$|^-?\d{3,}$/;
+const norm = (s: string) => s.replace(/,/g, '');
+
+function pageTokens(file: string, page: number): string[] {
+  try {
+    const text = execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    return text.split(/\s+/).filter((t) => NUMBER.test(t)).map(norm);
+  } catch {
+    return [];
+  }
+}
+
+const kinds = new Map<string, number>();
+const rows: Record<string, unknown>[] = [];
+let tokensTotal = 0;
+let tokensInCells = 0;
+let failures = 0;
+for (const file of pdfs(root)) {
+  const name = relative(root, file);
+  const started = Date.now();
+  try {
+    const out = await extract(file);
+    const byKind: Record<string, number> = {};
+    for (const t of out.tables) {
+      byKind[t.kind] = (byKind[t.kind] ?? 0) + 1;
+      kinds.set(t.kind, (kinds.get(t.kind) ?? 0) + 1);
+    }
+    // numeric tokens printed on pages that hold a table, and how many of them some cell holds
+    const pages = new Set(out.tables.flatMap((t) => t.cells.map((c) => c.page).filter((p): p is number => !!p)));
+    let total = 0;
+    let found = 0;
+    for (const page of pages) {
+      const cellNumbers = new Map<string, number>();
+      for (const t of out.tables) for (const c of t.cells) if (c.page === page) for (const tok of c.text.split(/\s+/)) if (NUMBER.test(tok)) cellNumbers.set(norm(tok), (cellNumbers.get(norm(tok)) ?? 0) + 1);
+      for (const tok of pageTokens(file, page)) {
+        total++;
+        const n = cellNumbers.get(tok) ?? 0;
+        if (n > 0) {
+          found++;
+          cellNumbers.set(tok, n - 1);
+        }
+      }
+    }
+    tokensTotal += total;
+    tokensInCells += found;
+    rows.push({ name, pages: out.source.pages, tables: out.tables.length, byKind, tokens: total, inCells: found, ms: Date.now() - started, warnings: out.warnings.length });
+    console.log(`${name}: ${out.source.pages} pages, ${out.tables.length} tables ${JSON.stringify(byKind)}, numeric tokens in cells ${found}/${total}, ${Date.now() - started} ms`);
+  } catch (e) {
+    const code = e instanceof ExtractError ? e.code : 'CRASH';
+    if (!(e instanceof ExtractError)) failures++;
+    rows.push({ name, error: code, message: e instanceof Error ? e.message : String(e) });
+    console.log(`${name}: ${code} ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+console.log(`\ndocuments ${rows.length}, crashes ${failures}, refused ${rows.filter((r) => r.error && r.error !== 'CRASH').length}`);
+console.log(`tables by kind: ${JSON.stringify(Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1])))}`);
+console.log(`numeric tokens on table pages found in cells: ${tokensInCells}/${tokensTotal} (${((100 * tokensInCells) / Math.max(1, tokensTotal)).toFixed(2)}%)`);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows, kinds: Object.fromEntries(kinds), tokensTotal, tokensInCells, failures }, null, 2));
