@@ -36,14 +36,22 @@ export interface OpenDocument {
   close(): Promise<void>;
 }
 
-function classify(file: string, e: unknown): ExtractError {
+function hasEndMarker(data: Uint8Array): boolean {
+  return Buffer.from(data.subarray(Math.max(0, data.length - 2048))).includes('%%EOF');
+}
+
+function classify(file: string, e: unknown, ended: boolean): ExtractError {
   const err = e as { name?: string; code?: number; message?: string };
   if (err?.name === 'PasswordException') {
     return err.code === 2
       ? new ExtractError('E_BAD_PASSWORD', file, 'the password is wrong', { cause: e })
       : new ExtractError('E_ENCRYPTED', file, 'is encrypted: give its password with --password', { cause: e });
   }
-  if (err?.name === 'InvalidPDFException') return new ExtractError('E_TRUNCATED', file, `is not a readable PDF (${err.message})`, { cause: e });
+  if (err?.name === 'InvalidPDFException') {
+    return ended
+      ? new ExtractError('E_READ', file, `is a damaged PDF (${err.message})`, { cause: e })
+      : new ExtractError('E_TRUNCATED', file, `is truncated: the PDF ends before its end-of-file marker (${err.message})`, { cause: e });
+  }
   return new ExtractError('E_READ', file, `cannot be read as a PDF (${err?.message ?? String(e)})`, { cause: e });
 }
 
@@ -68,10 +76,12 @@ function toRuns(items: unknown[], view: Matrix): TextRun[] {
 
 export async function openPdf(file: string, data: Uint8Array, password?: string): Promise<OpenDocument> {
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+  // pdf.js takes the buffer over (it is detached afterwards): look at it first
+  const ended = hasEndMarker(data);
   try {
     doc = await pdfjs.getDocument(documentOptions(data, password)).promise;
   } catch (e) {
-    throw classify(file, e);
+    throw classify(file, e, ended);
   }
   const meta = await doc.getMetadata().catch(() => null);
   const info = meta?.info as { Producer?: string } | undefined;
