@@ -4,7 +4,7 @@
  * and overall (time ours / time bare: below 1.0 is faster than bare pdf.js), and peak RSS.
  * Not a test: machines are noisy, so ratios matter, not seconds.
  *
- *   npm run bench [-- folder-or-pdf ...]
+ *   npm run bench [-- folder-or-pdf ...]   (compiled first: a TypeScript loader would add its own memory)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -12,8 +12,8 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { extract } from '../src/pipeline.js';
 import { documentOptions } from '../src/ingest/pdf/pdfjs.js';
 
-const here = import.meta.dirname;
-const targets = process.argv.slice(2).length ? process.argv.slice(2).map((p) => resolve(p)) : [join(here, '../corpus'), join(here, '../../shared/corpus/real')];
+// run from the repository root (npm run bench): the project's corpus and the shared real set beside it
+const targets = process.argv.slice(2).length ? process.argv.slice(2).map((p) => resolve(p)) : [resolve('corpus'), resolve('../shared/corpus/real')];
 
 function pdfs(path: string): string[] {
   if (!statSync(path, { throwIfNoEntry: false })) return [];

@@ -3,7 +3,7 @@
  * tables by kind, errors; and overall: documents processed, crashes, tables found per kind, and the share of
  * numeric tokens on table pages (from `pdftotext -layout`, Debian poppler-utils) that land in some cell.
  *
- *   npx tsx scripts/corpus-report.ts [folder] [--json out.json]
+ *   npm run corpus-report [-- folder] [--json out.json]   (from the repository root)
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { ExtractError } from '../src/errors.js';
 
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
-const root = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json') ?? join(import.meta.dirname, '../../shared/corpus/real'));
+const root = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--json') ?? '../shared/corpus/real');
 
 function pdfs(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -22,7 +22,8 @@ export function documentOptions(data: Uint8Array, password?: string) {
     cMapUrl: join(PDFJS_ROOT, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts') + '/',
-    maxImageSize: 4096 * 4096,
+    // tables need no pictures: images above this many pixels are skipped, not decoded (speed, memory, bombs)
+    maxImageSize: 1024,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
@@ -74,22 +75,42 @@ function toRuns(items: unknown[], view: Matrix): TextRun[] {
   return runs;
 }
 
+/**
+ * pdf.js keeps fonts and parsed objects of every page read so far until the document is destroyed, so a
+ * long document grows without bound (a 392-page budget: 800 MB). Past this much heap the document is
+ * reopened, which frees those caches for the price of parsing shared fonts again.
+ */
+const RECYCLE_HEAP_BYTES = 160 * 1024 * 1024;
+/** …but not more often than this: a document whose fonts alone fill the heap would be parsed again and again */
+const RECYCLE_MIN_PAGES = 16;
+
+type PdfDocument = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+
 export async function openPdf(file: string, data: Uint8Array, password?: string): Promise<OpenDocument> {
-  let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
-  // pdf.js takes the buffer over (it is detached afterwards): look at it first
-  const ended = hasEndMarker(data);
+  // pdf.js takes the buffer over (it is detached afterwards): keep our own copy to reopen from, and look at it first
+  const bytes = data.slice();
+  const ended = hasEndMarker(bytes);
+  const open = () => pdfjs.getDocument(documentOptions(bytes.slice(), password)).promise;
+  let doc: PdfDocument;
   try {
-    doc = await pdfjs.getDocument(documentOptions(data, password)).promise;
+    doc = await open();
   } catch (e) {
     throw classify(file, e, ended);
   }
   const meta = await doc.getMetadata().catch(() => null);
   const info = meta?.info as { Producer?: string } | undefined;
   const ops = pdfjs.OPS as unknown as Ops;
+  let pagesSinceOpen = 0;
   return {
     numPages: doc.numPages,
     producer: info?.Producer || undefined,
     async readPage(pageNumber: number): Promise<PageContent> {
+      if (pagesSinceOpen >= RECYCLE_MIN_PAGES && process.memoryUsage().heapUsed > RECYCLE_HEAP_BYTES) {
+        await doc.destroy();
+        doc = await open();
+        pagesSinceOpen = 0;
+      }
+      pagesSinceOpen++;
       const page = await doc.getPage(pageNumber);
       try {
         const viewport = page.getViewport({ scale: 1 });
