@@ -22,6 +22,13 @@ describe('table titles', () => {
     expect(matchTitle(title, BUDGET_TABLES)?.kind).toBe(kind);
   });
 
+  it('does not take a table of another meaning for a known one', () => {
+    expect(matchTitle('基本支出总表', BUDGET_TABLES)).toBeNull();
+    expect(matchTitle('项目支出总表', BUDGET_TABLES)).toBeNull();
+    expect(matchTitle('一般公共预算支出表（按经济分类）', BUDGET_TABLES)?.kind).toBe('B.gpb_econ_gov');
+    expect(matchTitle('一般公共预算支出表（按功能分类）', BUDGET_TABLES)?.kind).toBe('B.gpb_expenditure');
+  });
+
   it('recognises nothing in an unrelated title', () => {
     expect(matchTitle('Statement of Revenue', BUDGET_TABLES)).toBeNull();
   });

@@ -23,21 +23,27 @@ export function titleKey(title: string): TitleKey {
   return { key: t.slice(0, q.index), qualifier: q[1] };
 }
 
+/** Words that, printed right before a known title, make it another table (基本支出总表 is not 支出总表). */
+const MODIFIER = /(基本|项目|人员|公用|经济分类|功能分类|明细)$/;
+
 /**
  * The kind whose alias equals the title key, else the kind with the longest alias the key ends with
  * (泽州县县(区)级…项目支出绩效目标申报表 ends with 项目支出绩效目标申报表; 财政拨款收支总表 must not be
- * taken for 收支总表, which the longer alias prevents).
+ * taken for 收支总表, which the longer alias prevents). An alias with a qualifier, 一般公共预算支出表（按政府
+ * 经济分类）, matches only titles with that qualifier, and before any alias without one.
  */
 export function matchTitle(title: string, aliases: Record<string, string[]>): { kind: string; qualifier?: string } | null {
   const { key, qualifier } = titleKey(title);
   if (!key) return null;
-  let best: { kind: string; length: number } | null = null;
+  let best: { kind: string; score: number } | null = null;
   for (const [kind, names] of Object.entries(aliases)) {
     for (const name of names) {
-      const alias = titleKey(name).key;
-      if (!alias || !key.endsWith(alias)) continue;
-      const length = alias === key ? Infinity : alias.length;
-      if (!best || length > best.length) best = { kind, length };
+      const alias = titleKey(name);
+      if (!alias.key || !key.endsWith(alias.key)) continue;
+      if (alias.qualifier && alias.qualifier !== qualifier) continue;
+      if (alias.key !== key && MODIFIER.test(key.slice(0, key.length - alias.key.length))) continue;
+      const score = (alias.key === key ? 10_000 : alias.key.length) + (alias.qualifier ? 100_000 : 0);
+      if (!best || score > best.score) best = { kind, score };
     }
   }
   return best ? { kind: best.kind, ...(qualifier ? { qualifier } : {}) } : null;
