@@ -71,3 +71,20 @@ describe('tables continued on the next page', () => {
     expect(continues(page1, other)).toBe(false);
   });
 });
+
+describe('body rows printed without rules between them', () => {
+  const outer = [h(0, 0, 300), h(20, 0, 300), h(100, 0, 300), v(0, 0, 100), v(100, 0, 100), v(200, 0, 100), v(300, 0, 100)];
+  const head = [run('项目', 10, 5), run('2023年', 110, 5), run('2024年', 210, 5)];
+
+  it('cuts a band into one row per printed line when every line has a label and amounts', () => {
+    const body = ['一、税收收入', '1.增值税', '2.企业所得税'].flatMap((label, i) => [run(label, 10, 25 + i * 20), run(`${i + 1}.00`, 110, 25 + i * 20), run(`${i + 5}.00`, 210, 25 + i * 20)]);
+    const { grid } = findLatticeTables(outer, [...head, ...body], 1).tables[0];
+    expect(grid.nRows).toBe(4);
+    expect(grid.cells.filter((c) => c.row === 3).map((c) => c.text)).toEqual(['2.企业所得税', '3.00', '7.00']);
+  });
+
+  it('keeps a band whole when values stand a line above their label (P-CZJ) or a name wraps', () => {
+    const body = [run('2,336.91', 110, 25), run('603.14', 210, 25), run('合计', 10, 40), run('2,940.05', 110, 40), run('机关事业单位基本养老保险缴', 10, 60), run('费支出', 10, 75), run('160.75', 110, 68)];
+    expect(findLatticeTables(outer, [...head, ...body], 1).tables[0].grid.nRows).toBe(2);
+  });
+});

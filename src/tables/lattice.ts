@@ -83,13 +83,56 @@ function cellText(runs: TextRun[]): string {
   return lines.reduce((acc, line) => (acc && /[A-Za-z]$/.test(acc) && /^[A-Za-z]/.test(line) ? `${acc} ${line}` : acc + line), '');
 }
 
+const NUMBER = /^[-−]?[\d,]+(\.\d+)?%?$/;
+
+/**
+ * Tables ruled only around their header and outside (the body rows without rules between them) put many
+ * printed rows into one ruled band. A band is cut between its text lines when at least two lines carry
+ * amounts beside a label: a wrapped name (amounts on one line), a wrapped header (no amounts) and values printed
+ * a line above their label stay whole.
+ */
+export function virtualRowEdges(xs: number[], ys: number[], runs: TextRun[]): number[] {
+  const extra: number[] = [];
+  for (let r = 0; r + 1 < ys.length; r++) {
+    const inBand = runs.filter((run) => {
+      const cy = (run.top + run.bottom) / 2;
+      const cx = (run.x0 + run.x1) / 2;
+      return cy > ys[r] && cy < ys[r + 1] && cx > xs[0] && cx < xs[xs.length - 1];
+    });
+    if (inBand.length < 4) continue;
+    const sorted = [...inBand].sort((a, b) => a.top + a.bottom - (b.top + b.bottom));
+    const lines: TextRun[][] = [];
+    for (const run of sorted) {
+      const line = lines[lines.length - 1];
+      const cy = (run.top + run.bottom) / 2;
+      if (line && cy - (line[0].top + line[0].bottom) / 2 <= 0.5 * run.fontSize) line.push(run);
+      else lines.push([run]);
+    }
+    // a printed row: a label and amounts on one line (P-CZJ prints values a line above their label: no cut)
+    const isAmount = (run: TextRun) => NUMBER.test(run.text.trim()) && (run.x0 + run.x1) / 2 > xs[1];
+    const complete = lines.filter((line) => line.some(isAmount) && line.some((run) => !NUMBER.test(run.text.trim())));
+    const withAmounts = lines.filter((line) => line.some(isAmount));
+    if (complete.length < 3 || complete.length < withAmounts.length) continue;
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const bottom = Math.max(...lines[i].map((x) => x.bottom));
+      const top = Math.min(...lines[i + 1].map((x) => x.top));
+      extra.push((bottom + top) / 2);
+    }
+  }
+  return extra;
+}
+
 /** One table from one group of rules: the grid lines, the cells they close, merged cells where a rule is missing. */
 function buildTable(rules: Segment[], runs: TextRun[], page: number, o: LatticeOptions): { table: LatticeTable; used: Set<TextRun> } | null {
   const hs = rules.filter(isHorizontal);
   const vs = rules.filter((s) => !isHorizontal(s));
   if (hs.length < 2 || vs.length < 2) return null;
   const xs = clusterValues([...vs.map((s) => s.x0), Math.min(...hs.map((s) => s.x0)), Math.max(...hs.map((s) => s.x1))], o.snapTol * 2);
-  const ys = clusterValues([...hs.map((s) => s.y0), Math.min(...vs.map((s) => s.y0)), Math.max(...vs.map((s) => s.y1))], o.snapTol * 2);
+  const ruledYs = clusterValues([...hs.map((s) => s.y0), Math.min(...vs.map((s) => s.y0)), Math.max(...vs.map((s) => s.y1))], o.snapTol * 2);
+  // rows printed without rules between them get rules of their own, across the whole table
+  const virtual = virtualRowEdges(xs, ruledYs, runs);
+  for (const y of virtual) hs.push({ x0: xs[0], y0: y, x1: xs[xs.length - 1], y1: y });
+  const ys = virtual.length ? [...ruledYs, ...virtual].sort((a, b) => a - b) : ruledYs;
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
   if (nRows < 1 || nCols < 2 || (nRows < 2 && nCols < 2)) return null;
