@@ -39,6 +39,13 @@ async function bare(file: string): Promise<number> {
   }
 }
 
+/** Peak RSS per phase, sampled while each runs (one process runs both, so its own peak mixes them). */
+const peak = { ours: 0, bare: 0 };
+let phase: 'ours' | 'bare' = 'bare';
+const sampler = setInterval(() => {
+  peak[phase] = Math.max(peak[phase], process.memoryUsage().rss);
+}, 10);
+
 let oursTotal = 0;
 let bareTotal = 0;
 let pagesTotal = 0;
@@ -51,6 +58,7 @@ for (const file of targets.flatMap(pdfs)) {
     let tBare = 0;
     let tOurs = 0;
     for (const which of order ? ['bare', 'ours'] : ['ours', 'bare']) {
+      phase = which as 'ours' | 'bare';
       const t0 = performance.now();
       if (which === 'bare') pages = await bare(file);
       else await extract(file);
@@ -66,5 +74,9 @@ for (const file of targets.flatMap(pdfs)) {
     console.log(`${relative(process.cwd(), file)} | skipped: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
   }
 }
-const rss = process.resourceUsage().maxRSS / 1024;
-console.log(`\noverall: ${pagesTotal} pages · ours ${((1000 * pagesTotal) / oursTotal).toFixed(1)} pages/s · bare pdf.js ${((1000 * pagesTotal) / bareTotal).toFixed(1)} pages/s · ratio ${(oursTotal / bareTotal).toFixed(2)} · peak RSS ${rss.toFixed(0)} MB`);
+clearInterval(sampler);
+const mb = (b: number) => (b / 1048576).toFixed(0);
+console.log(
+  `\noverall: ${pagesTotal} pages · ours ${((1000 * pagesTotal) / oursTotal).toFixed(1)} pages/s · bare pdf.js ${((1000 * pagesTotal) / bareTotal).toFixed(1)} pages/s` +
+    ` · ratio ${(oursTotal / bareTotal).toFixed(2)} · peak RSS while extracting ${mb(peak.ours)} MB (bare pdf.js ${mb(peak.bare)} MB; process ${mb(process.resourceUsage().maxRSS * 1024)} MB)`,
+);
