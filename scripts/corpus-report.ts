@@ -24,12 +24,13 @@ function pdfs(dir: string): string[] {
 }
 
 const NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+\.\d+$|^-?\d{3,}$/;
-const norm = (s: string) => s.replace(/,/g, '');
+// full-width digits (４８，６７０) are the same numbers
+const norm = (s: string) => s.normalize('NFKC').replace(/,/g, '');
 
 function pageTokens(file: string, page: number): string[] {
   try {
     const text = execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    return text.split(/\s+/).filter((t) => NUMBER.test(t)).map(norm);
+    return text.split(/\s+/).map(norm).filter((t) => NUMBER.test(t));
   } catch {
     return [];
   }
@@ -56,7 +57,7 @@ for (const file of pdfs(root)) {
     let found = 0;
     for (const page of pages) {
       const cellNumbers = new Map<string, number>();
-      for (const t of out.tables) for (const c of t.cells) if (c.page === page) for (const tok of c.text.split(/\s+/)) if (NUMBER.test(tok)) cellNumbers.set(norm(tok), (cellNumbers.get(norm(tok)) ?? 0) + 1);
+      for (const t of out.tables) for (const c of t.cells) if (c.page === page) for (const tok of c.text.split(/\s+/).map(norm)) if (NUMBER.test(tok)) cellNumbers.set(tok, (cellNumbers.get(tok) ?? 0) + 1);
       for (const tok of pageTokens(file, page)) {
         total++;
         const n = cellNumbers.get(tok) ?? 0;
