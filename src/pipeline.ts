@@ -7,13 +7,14 @@ import { loadSource, type IngestOptions } from './ingest/index.js';
 import type { SourceDocument } from './model/blocks.js';
 import { SCHEMA_VERSION, type Output } from './model/output.js';
 import { recognise } from './recognise/index.js';
+import { validate } from './validate/index.js';
 import type { Family } from './recognise/family.js';
 
 export interface ExtractOptions extends IngestOptions {
   families?: Family[];
 }
 
-/** From the common block model to the output document: structure, metadata, recognised tables and forms. */
+/** From the common block model to the output document: structure, metadata, recognised tables and forms, checks. */
 export function buildOutput(source: SourceDocument, file: { name: string; sha256: string }, families: Family[] = FAMILIES): Output {
   const structure = readStructure(source.blocks);
   const document = readMetadata(structure);
@@ -31,6 +32,7 @@ export function buildOutput(source: SourceDocument, file: { name: string; sha256
     warnings: [...source.warnings, ...recognised.warnings],
   };
   if (source.producer) out.source.producer = source.producer;
+  out.checks = validate(out);
   return out;
 }
 

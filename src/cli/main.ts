@@ -51,6 +51,29 @@ function reportDocument(r: DocumentResult): void {
   if (differences.length > 50) process.stdout.write(`  … ${differences.length - 50} more differences\n`);
 }
 
+const SEVERITY = ['fail', 'warn', 'warn_rounding', 'hint', 'pass_rounding', 'pass', 'na'] as const;
+
+async function runCheck(file: string, opts: { failOn: string; password?: string; all?: boolean }) {
+  const out = await extract(file, { password: opts.password });
+  const lines: string[] = [`${out.source.file}: ${out.document.organization ?? ''} ${out.document.year ?? ''} ${out.document.family}`];
+  for (const status of SEVERITY) {
+    const group = out.checks.filter((c) => c.status === status);
+    if (!group.length || (!opts.all && (status === 'pass' || status === 'na'))) continue;
+    lines.push('', `${status.toUpperCase()} (${group.length})`);
+    for (const c of group) {
+      lines.push(`  ${c.rule}  ${c.message}`);
+      if (c.expected !== undefined || c.actual !== undefined) lines.push(`      expected ${c.expected ?? '-'} · actual ${c.actual ?? '-'}`);
+      const where = c.refs.slice(0, 5).map((r) => [r.table, r.text, r.col, r.page ? `p.${r.page}` : ''].filter(Boolean).join(' ')).join('; ');
+      if (where) lines.push(`      at ${where}${c.refs.length > 5 ? ` … (${c.refs.length} cells)` : ''}`);
+    }
+  }
+  const count = (s: string) => out.checks.filter((c) => c.status === s).length;
+  lines.push('', `${out.checks.length} rules: ${SEVERITY.map((s) => `${count(s)} ${s}`).join(', ')}`);
+  process.stdout.write(lines.join('\n') + '\n');
+  const failing = opts.failOn === 'never' ? [] : out.checks.filter((c) => c.status === 'fail' || (opts.failOn === 'warn' && c.status === 'warn'));
+  if (failing.length) throw new Failure(1, '');
+}
+
 async function runVerify(opts: { corpus: string; golden: string; update?: boolean; filter?: string }) {
   const results = await verifyCorpus(opts, reportDocument);
   if (results.length === 0) throw new Failure(2, `no documents in ${opts.corpus}`);
@@ -83,6 +106,14 @@ export function buildProgram(): Command {
     .action(() => {
       process.stdout.write(JSON.stringify(z.toJSONSchema(OutputSchema, { io: 'output' }), null, 2) + '\n');
     });
+
+  program
+    .command('check <file>')
+    .description('audit a document: every implemented accounting rule, grouped by severity; exit 1 when a rule fails')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on failures (fail), also on warnings (warn), or never').choices(['fail', 'warn', 'never']).default('fail'))
+    .option('--all', 'list passing and not-applicable rules too')
+    .option('--password <password>', 'password of an encrypted PDF')
+    .action(runCheck);
 
   program
     .command('verify')

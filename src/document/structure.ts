@@ -95,6 +95,8 @@ export function readStructure(blocks: Block[]): DocumentStructure {
   let pending: TextBlock[] = [];
   let phase: 'cover' | 'toc' | 'body' = 'cover';
   let lastGrid: PlacedGrid | null = null;
+  /** lines read since the last grid: its notes may follow a line or two of other text (template residue) */
+  let sinceGrid = 0;
 
   const flush = () => {
     for (const line of pending) {
@@ -119,6 +121,7 @@ export function readStructure(blocks: Block[]): DocumentStructure {
       lastGrid = takeCaption(pending, block.grid);
       flush();
       out.grids.push(lastGrid);
+      sinceGrid = 0;
       continue;
     }
     const text = block.text.trim();
@@ -140,11 +143,13 @@ export function readStructure(blocks: Block[]): DocumentStructure {
       out.cover.push(text);
       continue;
     }
-    if (lastGrid && pending.length === 0 && isNoteLine(text)) {
+    if (lastGrid && sinceGrid < 3 && isNoteLine(text)) {
       lastGrid.note = lastGrid.note ? `${lastGrid.note}\n${text}` : text;
+      sinceGrid++;
       continue;
     }
-    lastGrid = null;
+    sinceGrid++;
+    if (headingOf(text) || sinceGrid >= 3) lastGrid = null;
     pending.push(block);
   }
   flush();

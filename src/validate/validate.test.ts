@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal } from 'decimal.js';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extract } from '../pipeline.js';
+import type { Output } from '../model/output.js';
+import { CLI, ROOT, SEED } from '../../test/helpers.js';
+import { validate } from './index.js';
+import { TABLE_RULES } from './rules.js';
+import { judgeCopy, judgeSum, sumTolerance } from './tolerance.js';
+
+describe('tolerance policy of rules.yaml', () => {
+  it.each([[2, '0.01'], [4, '0.02'], [8, '0.04'], [12, '0.06'], [1, '0.01']])('%i addends: %s', (n, tol) => {
+    expect(sumTolerance(n).toFixed(2)).toBe(tol);
+  });
+  it('judges sums and copies', () => {
+    expect(judgeSum(new Decimal('518.25'), new Decimal('274.82').plus('243.42'), 2)).toBe('pass_rounding');
+    expect(judgeSum(new Decimal('518.25'), new Decimal('518.22'), 2)).toBe('fail');
+    expect(judgeSum(new Decimal('9746.50'), new Decimal('9746.50'), 2)).toBe('pass');
+    // 元 tables are printed whole: a 1 元 difference over 4 addends is rounding
+    expect(judgeSum(new Decimal('154369326'), new Decimal('154369327'), 4, 0)).toBe('pass_rounding');
+    expect(judgeCopy(new Decimal('274.83'), new Decimal('274.82'))).toBe('warn_rounding');
+    expect(judgeCopy(new Decimal('0.3'), new Decimal('2961.68'))).toBe('fail');
+  });
+});
+
+const RULES_YAML = join(ROOT, '../shared/domain/rules.yaml');
+
+describe('rules on the seed', () => {
+  let out: Output;
+  beforeAll(async () => {
+    out = await extract(SEED);
+  });
+
+  it.skipIf(!existsSync(RULES_YAML))('every implemented rule gives the status rules.yaml records for the seed', () => {
+    const recorded = new Map<string, string>((parse(readFileSync(RULES_YAML, 'utf8')).rules as { id: string; seed: { status: string } }[]).map((r) => [r.id, r.seed.status.toLowerCase()]));
+    const got = out.checks.map((c) => [c.rule, c.status]);
+    expect(got).toEqual(TABLE_RULES.map((r) => [r.id, recorded.get(r.id)]));
+  });
+
+  it('finds a changed figure and points at its cell', () => {
+    const changed: Output = JSON.parse(JSON.stringify(out));
+    const income = changed.tables.find((t) => t.kind === 'B.income')!;
+    income.rows!.find((r) => r.code === '201')!.values.total = '433.76';
+    const checks = validate(changed);
+    const hierarchy = checks.find((c) => c.rule === 'GEN-T-01')!;
+    expect(hierarchy.status).toBe('fail');
+    expect(hierarchy.refs).toContainEqual(expect.objectContaining({ table: income.id, col: 'total', text: '201 一般公共服务支出' }));
+    expect(checks.find((c) => c.rule === 'BUD-T-07')).toMatchObject({ status: 'fail', expected: '432.76', actual: '433.76' });
+  });
+});
+
+describe('extract check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'extract-check-'));
+  const broken = join(dir, 'broken.txt');
+  writeFileSync(broken, readFileSync(SEED, 'utf8').replace('201\t一般公共服务支出\t432.76\t432.76', '201\t一般公共服务支出\t433.76\t432.76'));
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('reports by severity and exits 0 when nothing fails', () => {
+    const r = run(SEED);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('PASS_ROUNDING (4)');
+    expect(r.stdout).toContain('expected 518.24 · actual 518.25');
+  });
+
+  it('exits 1 when a rule fails, unless told never to', () => {
+    const r = run(broken);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/FAIL \(\d+\)/);
+    expect(r.stdout).toContain('BUD-T-07');
+    expect(run(broken, '--fail-on', 'never').status).toBe(0);
+  });
+});
