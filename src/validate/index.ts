@@ -1,5 +1,6 @@
 import type { Output } from '../model/output.js';
-import { TABLE_RULES } from './rules.js';
+import type { Instance } from './evaluators.js';
+import { RULES } from './rules.js';
 import { worst, type Status } from './tolerance.js';
 
 type Check = Output['checks'][number];
@@ -10,9 +11,8 @@ type Check = Output['checks'][number];
  * did not pass exactly. A rule with nothing to compare is `na`.
  */
 export function validate(out: Output): Check[] {
-  return TABLE_RULES.map((rule) => {
-    const tables = out.tables.filter((t) => rule.tables === '*' || rule.tables.includes(t.kind));
-    const instances = tables.flatMap((t) => rule.evaluate(t, out));
+  return RULES.map((rule) => {
+    const instances = rule.evaluate(out).filter((i): i is Instance => i !== null);
     const status: Status = worst(instances.map((i) => i.status));
     if (!instances.length) return { rule: rule.id, status: 'na', message: `${rule.title}: nothing to compare`, refs: [] };
     const exact = instances.filter((i) => i.status === 'pass').length;

@@ -9,7 +9,7 @@ import { extract } from '../pipeline.js';
 import type { Output } from '../model/output.js';
 import { CLI, ROOT, SEED } from '../../test/helpers.js';
 import { validate } from './index.js';
-import { TABLE_RULES } from './rules.js';
+import { RULES } from './rules.js';
 import { judgeCopy, judgeSum, sumTolerance } from './tolerance.js';
 
 describe('tolerance policy of rules.yaml', () => {
@@ -38,7 +38,7 @@ describe('rules on the seed', () => {
   it.skipIf(!existsSync(RULES_YAML))('every implemented rule gives the status rules.yaml records for the seed', () => {
     const recorded = new Map<string, string>((parse(readFileSync(RULES_YAML, 'utf8')).rules as { id: string; seed: { status: string } }[]).map((r) => [r.id, r.seed.status.toLowerCase()]));
     const got = out.checks.map((c) => [c.rule, c.status]);
-    expect(got).toEqual(TABLE_RULES.map((r) => [r.id, recorded.get(r.id)]));
+    expect(got).toEqual(RULES.map((r) => [r.id, recorded.get(r.id)]));
   });
 
   it('finds a changed figure and points at its cell', () => {

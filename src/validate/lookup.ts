@@ -1,0 +1,60 @@
+import type { Output } from '../model/output.js';
+import type { Table, TypedRow } from '../model/table.js';
+import { compact } from '../util/text.js';
+import type { Instance, Ref } from './evaluators.js';
+import { dec, judgeCopy, judgeSum } from './tolerance.js';
+
+/** A figure of a table: the cell a rule reads, with what it needs to point back at it. */
+export interface Figure {
+  table: Table;
+  row: TypedRow;
+  col: string;
+}
+
+export const tablesOf = (out: Output, kind: string) => out.tables.filter((t) => t.kind === kind);
+export const tableOf = (out: Output, kind: string, qualifier?: string) =>
+  out.tables.find((t) => t.kind === kind && (qualifier === undefined || t.qualifier === qualifier));
+
+const ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|[①-⑳])/;
+export const bareName = (s: string) => compact(s).replace(ORDINAL, '');
+
+export function row(t: Table | undefined, test: (r: TypedRow) => boolean): TypedRow | undefined {
+  return t?.rows?.find(test);
+}
+export const named = (re: RegExp, panel?: string) => (r: TypedRow) => (panel === undefined || r.panel === panel) && re.test(bareName(r.name));
+export const totalRow = (panel?: string) => (r: TypedRow) => (panel === undefined || r.panel === panel) && r.level === 'total';
+
+export function fig(table: Table | undefined, r: TypedRow | undefined, col: string): Figure | null {
+  return table && r && col in r.values ? { table, row: r, col } : null;
+}
+
+function ref(f: Figure): Ref {
+  const out: Ref = { table: f.table.id, row: f.row.row, col: f.col, text: `${f.row.code ?? ''} ${f.row.name}`.trim() };
+  if (f.table.pages[0]) out.page = f.table.pages[0];
+  return out;
+}
+const show = (f: Figure) => `${f.table.title} ${f.row.name}[${f.col}]`;
+
+/** The same figure printed in two places. */
+export function copy(a: Figure | null, b: Figure | null, what: string): Instance | null {
+  if (!a || !b) return null;
+  const [x, y] = [a.row.values[a.col], b.row.values[b.col]];
+  const status = judgeCopy(dec(x), dec(y));
+  return { status, message: `${what}: ${show(a)} ${x ?? 'blank'} vs ${show(b)} ${y ?? 'blank'}`, expected: y ?? '0', actual: x ?? '0', refs: [ref(a), ref(b)] };
+}
+
+/** A printed total against the printed figures it adds up. */
+export function sum(total: Figure | null, parts: (Figure | null)[], what: string): Instance | null {
+  const present = parts.filter((p): p is Figure => p !== null);
+  if (!total || !present.length) return null;
+  const stated = total.row.values[total.col];
+  const computed = present.reduce((acc, p) => acc.plus(dec(p.row.values[p.col])), dec(null));
+  const status = judgeSum(dec(stated), computed, present.length);
+  return {
+    status,
+    message: `${what}: ${show(total)} ${stated ?? 'blank'} vs Σ${present.length} = ${computed.toFixed(2)}`,
+    expected: computed.toFixed(2),
+    actual: stated ?? '0',
+    refs: [ref(total), ...present.map(ref)],
+  };
+}
