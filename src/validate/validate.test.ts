@@ -59,18 +59,21 @@ describe('extract check', () => {
   writeFileSync(broken, readFileSync(SEED, 'utf8').replace('201\t一般公共服务支出\t432.76\t432.76', '201\t一般公共服务支出\t433.76\t432.76'));
   const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: ROOT, encoding: 'utf8' });
 
-  it('reports by severity and exits 0 when nothing fails', () => {
+  it('reports the seed by severity: its two real errors fail, rounding is listed apart', () => {
     const r = run(SEED);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('PASS_ROUNDING (4)');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('FAIL (2)');
+    expect(r.stdout).toContain('农校遗留问题经费: 实施期资金总额 79000元 = 7.90万元 vs 项目支出表 9.10');
+    expect(r.stdout).toContain('PASS_ROUNDING (6)');
     expect(r.stdout).toContain('expected 518.24 · actual 518.25');
+    expect(run(SEED, '--fail-on', 'never').status).toBe(0);
   });
 
-  it('exits 1 when a rule fails, unless told never to', () => {
-    const r = run(broken);
+  it('exits 1 when a changed figure breaks an identity', () => {
+    const r = run(broken, '--fail-on', 'fail');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/FAIL \(\d+\)/);
     expect(r.stdout).toContain('BUD-T-07');
-    expect(run(broken, '--fail-on', 'never').status).toBe(0);
+    expect(r.stdout).toContain('GEN-T-01');
   });
 });
