@@ -34,6 +34,13 @@ export interface DocumentStructure {
 const TOC_START = /^目\s*录$/;
 const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$|^(.+?)\s*[.…·]{3,}\s*$/;
 const TOC_LABEL = /^(附?表\s*(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[：:、.\s]))|(?:预算|部门|单位|决算)?公开表\s*\d{1,3}?(?=\d{4}年|\D))[：:、.\s]*(?=\S)/;
+const SENTENCE_END = /[。；;：:？?！!）)]\s*$/;
+const LIST_START = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|注[：:]|说明[：:])/;
+
+function joinLines(a: string, b: string): string {
+  return /[A-Za-z0-9%]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
 /** How far above a table its title may be printed (meta lines not counted). */
 const TITLE_LOOKBACK = 3;
 
@@ -110,7 +117,11 @@ export function readStructure(blocks: Block[]): DocumentStructure {
         out.cover.push(line.text);
         continue;
       }
-      section.paragraphs.push(line.text);
+      // a PDF breaks a paragraph into its printed lines: a line that does not end a sentence goes on
+      const last = section.paragraphs.length - 1;
+      if (last >= 0 && line.page !== undefined && !SENTENCE_END.test(section.paragraphs[last]) && !LIST_START.test(line.text)) {
+        section.paragraphs[last] = joinLines(section.paragraphs[last], line.text);
+      } else section.paragraphs.push(line.text);
       if (line.page && !section.pages.includes(line.page)) section.pages.push(line.page);
     }
     pending = [];

@@ -1,5 +1,6 @@
 import type { Output } from '../model/output.js';
 import * as budget from './budget-rules.js';
+import { yoyDirection, yoyPercent } from './narrative-rules.js';
 import { columnSums, emptyNote, hierarchy, nonNegative, type Instance, type TableEvaluator } from './evaluators.js';
 
 /**
@@ -51,6 +52,8 @@ export const RULES: Rule[] = [
   { id: 'BUD-X-15', title: 'Project amounts: form (元) = 项目支出表 (万元)', evaluate: budget.projectAmounts },
   { id: 'BUD-X-16', title: '整体绩效目标表 funding = tables', evaluate: budget.deptFormFunding },
   { id: 'BUD-X-17', title: 'Project counts agree', evaluate: budget.projectCounts },
+  { id: 'GEN-N-01', title: 'Year-on-year change: amount, percentage, direction', evaluate: yoyPercent },
+  { id: 'GEN-N-06', title: 'Direction words agree with sign', evaluate: yoyDirection },
   onTables('FIN-T-06', '收入决算表 row: 本年收入合计 = Σ source columns', ['F.income'], columnSums),
   onTables('FIN-T-07', '支出决算表 row: 本年支出合计 = Σ expenditure types', ['F.expenditure'], columnSums),
   onTables('FIN-T-09', '一般公共预算财政拨款支出决算表 row: 合计 = 基本 + 项目', ['F.gpb_expenditure'], columnSums),
