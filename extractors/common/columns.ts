@@ -2,7 +2,7 @@ import type { ColumnVocabulary } from '../../src/recognise/columns.js';
 
 /** Column headings shared by 预算 and 决算 tables → canonical keys (tried after a family's own entries). */
 export const COMMON_COLUMNS: ColumnVocabulary = [
-  [/^(合计|小计|总计)$/, 'total'],
+  [/^(合计|小计|总计)$|.(总数|总额)$/, 'total'],
   [/^财政拨款(收入)?$/, 'fiscal'],
   [/^上级补助收入$/, 'superior_subsidy'],
   [/^事业收入$/, 'business_income'],

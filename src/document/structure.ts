@@ -41,6 +41,8 @@ function joinLines(a: string, b: string): string {
   return /[A-Za-z0-9%]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
+const INLINE_LABEL = /^((?:预算|决算|部门|单位)?(?:公开)?\s*\d+\s*表|(?:预算|部门|单位|决算)?公开表\s*[一二三四五六七八九十\d]+|附?表\s*[一二三四五六七八九十\d]+(?:-\d+)?)[\s：:、]+(\S.*表.*)$/;
+
 /** How far above a table its title may be printed (meta lines not counted). */
 const TITLE_LOOKBACK = 3;
 
@@ -78,6 +80,12 @@ function takeCaption(pending: TextBlock[], grid: Grid): PlacedGrid {
     seen++;
     if (text.includes('表') && !isLabelLine(text) && !isNoteLine(text)) {
       placed.title = text.trim();
+      // a label printed on the title's own line: 预算01表 收支总表, 表1：收入总表
+      const inline = INLINE_LABEL.exec(placed.title);
+      if (inline) {
+        placed.label = compact(inline[1]);
+        placed.title = inline[2].trim();
+      }
       if (i > 0 && isLabelLine(pending[i - 1].text)) {
         placed.label = compact(pending[i - 1].text);
         i--;
@@ -150,10 +158,7 @@ export function readStructure(blocks: Block[]): DocumentStructure {
       phase = 'body';
     }
     if (phase === 'cover' && headingOf(text)?.level === 1) phase = 'body';
-    if (phase === 'cover') {
-      out.cover.push(text);
-      continue;
-    }
+    // cover lines wait in `pending` like any other: a document that opens with a table takes its title from them
     if (lastGrid && sinceGrid < 3 && isNoteLine(text)) {
       lastGrid.note = lastGrid.note ? `${lastGrid.note}\n${text}` : text;
       sinceGrid++;

@@ -199,7 +199,7 @@ function nearlySame(a: string, b: string): boolean {
 /** BUD-X-14 project names: 项目支出表 = 项目绩效目标表 */
 export const projectNames: DocumentEvaluator = (out) => {
   const forms = projectForms(out);
-  if (!forms.length) return [];
+  if (!forms.length || !projectRows(out).length) return [];
   const table = new Set(projectRows(out).map(({ r }) => compact(r.name)));
   const formNames = new Set(forms.map((f) => compact(f.projectName)));
   const onlyTable = [...table].filter((n) => !formNames.has(n));
@@ -250,7 +250,7 @@ export const projectCounts: DocumentEvaluator = (out) => {
   const rows = projectRows(out).length;
   const text = out.sections.flatMap((s) => s.paragraphs).join('\n');
   const stated = /纳入绩效目标管理的二级项目(\d+)个/.exec(text);
-  const checks: Instance[] = [{ status: rows === forms ? 'pass' : 'fail', message: `项目支出表 ${rows} projects, 绩效目标表 ${forms} forms`, refs: [] }];
+  const checks: Instance[] = rows ? [{ status: rows === forms ? 'pass' : 'fail', message: `项目支出表 ${rows} projects, 绩效目标表 ${forms} forms`, refs: [] }] : [];
   if (stated) checks.push({ status: Number(stated[1]) === forms ? 'pass' : 'fail', message: `情况说明 ${stated[1]} projects, ${forms} forms`, refs: [] });
   return checks;
 };

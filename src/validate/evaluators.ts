@@ -77,19 +77,28 @@ export function hierarchy(t: Table): Instance[] {
   return out;
 }
 
-/** Amount columns that add up to a total column: its siblings under one header, or the other top-level groups. */
-function addendColumns(columns: Column[], total: Column): Column[] {
-  const amount = columns.filter((c) => c.panel === total.panel && !['code', 'name', 'gov_name'].includes(c.key) && !c.key.startsWith('col') && c !== total);
-  const parentPath = total.path.slice(0, -1).join('/');
-  if (total.path.length > 1) {
-    const siblings = amount.filter((c) => c.path.slice(0, -1).join('/') === parentPath);
-    if (siblings.length) return siblings;
-  }
-  // top-level total: each other top-level group counts once, by its own subtotal where it prints one
+/**
+ * Amount columns that add up to a total column: its siblings under one header, or the other top-level
+ * groups. Columns the vocabulary does not know (单位预留机动经费) count when they hold amounts; columns under
+ * a 其中 ("of which") header are parts of another column, never addends.
+ */
+function addendColumns(t: Table, columns: Column[], total: Column): Column[] {
+  const holdsAmounts = (c: Column) => (t.rows ?? []).some((r) => r.values[c.key] != null);
+  const amount = columns.filter(
+    (c) =>
+      c.panel === total.panel && c !== total && !['code', 'name', 'gov_name'].includes(c.key) &&
+      !c.path.some((p) => /^其中/.test(p)) && (!c.key.startsWith('col') || holdsAmounts(c)),
+  );
+  // the columns under the total's own parent header (or all, for a top-level total), one group per next
+  // header level: a group counts by its own subtotal where it prints one, else by its leaves
+  const prefix = total.path.slice(0, -1);
+  const under = amount.filter((c) => c.path.length > prefix.length && prefix.every((p, i) => c.path[i] === p));
+  const pool = under.length ? under : amount;
+  const depth = under.length ? prefix.length : 0;
   const groups = new Map<string, Column[]>();
-  for (const c of amount) groups.set(c.path[0] ?? '', [...(groups.get(c.path[0] ?? '') ?? []), c]);
+  for (const c of pool) groups.set(c.path[depth] ?? '', [...(groups.get(c.path[depth] ?? '') ?? []), c]);
   return [...groups.values()].flatMap((g) => {
-    const sub = g.find((c) => c.path.length > 1 && /^(total|.*\.total)$/.test(c.key));
+    const sub = g.find((c) => c.path.length === depth + 2 && isTotalKey(c.key));
     return sub ? [sub] : g;
   });
 }
@@ -101,7 +110,7 @@ export function columnSums(t: Table): Instance[] {
   const out: Instance[] = [];
   const columns = t.columns ?? [];
   for (const total of columns.filter((c) => isTotalKey(c.key))) {
-    const parts = addendColumns(columns, total);
+    const parts = addendColumns(t, columns, total);
     if (parts.length < 2) continue;
     for (const row of (t.rows ?? []).filter((r) => r.panel === total.panel)) {
       const stated = row.values[total.key];
@@ -123,13 +132,16 @@ export function columnSums(t: Table): Instance[] {
 
 const NO_DATA = /无数据|空表|没有.*(收入|支出)|无.*(收入|支出)/;
 
-/** An empty table carries a no-data note, and a table with a no-data note has no amounts. */
+/**
+ * An empty table carries a no-data note (warn: many documents say so in the narrative instead), and a
+ * table whose note says it has no data prints no amounts (fail).
+ */
 export function emptyNote(t: Table): Instance[] {
   const noted = NO_DATA.test(t.note ?? '');
   if (!t.empty && !noted) return [];
   const ok = t.empty === noted;
   return [{
-    status: ok ? 'pass' : 'fail',
+    status: ok ? 'pass' : noted ? 'fail' : 'warn',
     message: `${t.title}: ${t.empty ? 'no amounts' : 'amounts printed'}, ${noted ? 'note says no data' : 'no no-data note'}`,
     refs: [{ table: t.id, ...(t.pages[0] ? { page: t.pages[0] } : {}), text: t.note ?? '' }],
   }];
