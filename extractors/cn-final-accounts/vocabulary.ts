@@ -35,10 +35,5 @@ export const FINAL_COLUMNS: ColumnVocabulary = [
   [/^预算数$/, 'budget'],
   [/^决算数$/, 'final'],
   [/^金额$/, 'amount'],
-  [/^因公出国[(（]境[)）]费(用)?$/, 'abroad'],
-  [/^公务用车购置及运行(维护)?费$/, 'vehicle'],
-  [/^公务用车购置费$/, 'vehicle_purchase'],
-  [/^公务用车运行(维护)?费$/, 'vehicle_operation'],
-  [/^公务接待费$/, 'reception'],
   ...COMMON_COLUMNS,
 ];

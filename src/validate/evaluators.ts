@@ -79,22 +79,20 @@ export function hierarchy(t: Table): Instance[] {
 
 /**
  * Amount columns that add up to a total column: its siblings under one header, or the other top-level
- * groups. Columns the vocabulary does not know (单位预留机动经费) count when they hold amounts; columns under
- * a 其中 ("of which") header are parts of another column, never addends.
+ * groups. Columns the vocabulary does not know (单位预留机动经费) count too (a blank is 0); columns under a
+ * 其中 ("of which") header are parts of another column, never addends.
  */
-function addendColumns(t: Table, columns: Column[], total: Column): Column[] {
-  const holdsAmounts = (c: Column) => (t.rows ?? []).some((r) => r.values[c.key] != null);
+function addendColumns(columns: Column[], total: Column): Column[] {
   const amount = columns.filter(
-    (c) =>
-      c.panel === total.panel && c !== total && !['code', 'name', 'gov_name'].includes(c.key) &&
-      !c.path.some((p) => /^其中/.test(p)) && (!c.key.startsWith('col') || holdsAmounts(c)),
+    (c) => c.panel === total.panel && c !== total && !['code', 'name', 'gov_name'].includes(c.key) && !c.path.some((p) => /^其中/.test(p)),
   );
   // the columns under the total's own parent header (or all, for a top-level total), one group per next
   // header level: a group counts by its own subtotal where it prints one, else by its leaves
   const prefix = total.path.slice(0, -1);
   const under = amount.filter((c) => c.path.length > prefix.length && prefix.every((p, i) => c.path[i] === p));
-  const pool = under.length ? under : amount;
-  const depth = under.length ? prefix.length : 0;
+  if (prefix.length && !under.length) return [];
+  const pool = prefix.length ? under : amount;
+  const depth = prefix.length;
   const groups = new Map<string, Column[]>();
   for (const c of pool) groups.set(c.path[depth] ?? '', [...(groups.get(c.path[depth] ?? '') ?? []), c]);
   return [...groups.values()].flatMap((g) => {
@@ -110,7 +108,7 @@ export function columnSums(t: Table): Instance[] {
   const out: Instance[] = [];
   const columns = t.columns ?? [];
   for (const total of columns.filter((c) => isTotalKey(c.key))) {
-    const parts = addendColumns(t, columns, total);
+    const parts = addendColumns(columns, total);
     if (parts.length < 2) continue;
     for (const row of (t.rows ?? []).filter((r) => r.panel === total.panel)) {
       const stated = row.values[total.key];
