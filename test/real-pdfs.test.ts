@@ -40,3 +40,32 @@ describe('the seed PDF (rendered from the seed text) gives the typed rows and fo
     expect(pdf.tables.every((t) => t.cells.every((c) => c.page !== undefined && c.bbox !== undefined))).toBe(true);
   });
 });
+
+import { validate } from '../src/validate/index.js';
+
+/**
+ * Goldens of real PDFs without hand-typed truth: every standard table of the document typed, and every
+ * accounting identity holding (or within rounding) — the only failures being errors of the documents
+ * themselves, checked on the page.
+ */
+const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[]][] = [
+  ['sh-putuo-guihuaziyuan-2024-final.pdf', 9, []],
+  ['sh_czj_25_y_budget.pdf', 9, []],
+  ['shanghai_0006_2026_unit-budget.pdf', 9, []],
+  ['shanghai_0001_2026_unit-budget.pdf', 9, []],
+  ['beijing_0249_2026_budget-tables.pdf', 10, []],
+  ['js_rdbgt_js_rdbgt_2019_y_dept_ysgk-table.pdf', 10, []],
+  // 委托业务费 1,391.68 万元, 比 2025 年预算增加 333.83 万元, 增长 31.35%: 333.83 / 1,057.85 is 31.56 % (page 9)
+  ['wuhan-nat_0134_2026_dept-budget.pdf', 9, ['GEN-N-01']],
+  ['1770007475548-818404804.pdf', 9, []],
+  ['beijing_0250_2026_budget-tables.pdf', 9, []], // its 国有资本经营预算支出表 is empty (no rows)
+];
+
+describe('goldens of real PDFs hold their accounting identities', () => {
+  it.each(IDENTITY_CHECKED)('%s', (golden, tables, documentErrors) => {
+    const out = OutputSchema.parse(JSON.parse(readFileSync(join(ROOT, 'golden', `${golden}.json`), 'utf8')));
+    expect(out.tables.filter((t) => t.kind !== 'generic' && t.rows?.length).length).toBe(tables);
+    const failing = validate(out).filter((c) => c.status === 'fail').map((c) => c.rule);
+    expect(failing).toEqual(documentErrors);
+  });
+});
