@@ -95,8 +95,10 @@ export function levelEconomic(rows: TypedRow[]): void {
     if (!printedCode) {
       const code = lookupWithin(ECON_DEPT, row.name, klass?.code);
       if (code) Object.assign(row, { code, codeInferred: true });
-    } else if (printedCode.length === 5) {
-      row.parent = printedCode.slice(0, 3);
+    } else if (printedCode.length > 3) {
+      // 5 digits 款 under its class; some regions print 7-digit sub-items (3010201 under 30102)
+      row.parent = printedCode.slice(0, -2);
+      if (printedCode.length === 7) row.level = '项';
     }
     if (row.govName) {
       const govCode = lookupWithin(ECON_GOV, row.govName, undefined);

@@ -15,8 +15,8 @@ export interface PdfOptions {
   pages?: number[];
 }
 
-/** Page numbers printed in the margins: "- 3 -", "3", "第 3 页". */
-const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+/** Page numbers printed in the margins: "- 3 -", "— 1 0 —", "3", "第 3 页". */
+const PAGE_NUMBER = /^(?:[-—–\s]*\d(?:\s?\d){0,3}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 
 /**
  * Lines that continue the line above into one paragraph: the line above runs to the right margin, the
