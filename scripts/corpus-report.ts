@@ -37,6 +37,9 @@ function pageTokens(file: string, page: number): string[] {
 }
 
 const kinds = new Map<string, number>();
+/** identity results: per family, how many rule evaluations passed (pass or rounding), and which rules fail most */
+const byFamily = new Map<string, { passed: number; judged: number }>();
+const failingRules = new Map<string, string[]>();
 const rows: Record<string, unknown>[] = [];
 let tokensTotal = 0;
 let tokensInCells = 0;
@@ -67,6 +70,12 @@ for (const file of pdfs(root)) {
         }
       }
     }
+    const judged = out.checks.filter((c) => c.status !== 'na');
+    const fam = byFamily.get(out.document.family) ?? { passed: 0, judged: 0 };
+    fam.judged += judged.length;
+    fam.passed += judged.filter((c) => ['pass', 'pass_rounding', 'warn_rounding', 'hint'].includes(c.status)).length;
+    byFamily.set(out.document.family, fam);
+    for (const c of out.checks.filter((c) => c.status === 'fail')) failingRules.set(c.rule, [...(failingRules.get(c.rule) ?? []), `${name}: ${c.message.slice(0, 160)}`]);
     tokensTotal += total;
     tokensInCells += found;
     rows.push({ name, pages: out.source.pages, tables: out.tables.length, byKind, tokens: total, inCells: found, ms: Date.now() - started, warnings: out.warnings.length });
@@ -81,4 +90,10 @@ for (const file of pdfs(root)) {
 console.log(`\ndocuments ${rows.length}, crashes ${failures}, refused ${rows.filter((r) => r.error && r.error !== 'CRASH').length}`);
 console.log(`tables by kind: ${JSON.stringify(Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1])))}`);
 console.log(`numeric tokens on table pages found in cells: ${tokensInCells}/${tokensTotal} (${((100 * tokensInCells) / Math.max(1, tokensTotal)).toFixed(2)}%)`);
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows, kinds: Object.fromEntries(kinds), tokensTotal, tokensInCells, failures }, null, 2));
+for (const [family, f] of byFamily) console.log(`identity rules ${family}: ${f.passed}/${f.judged} passed or within rounding (${((100 * f.passed) / Math.max(1, f.judged)).toFixed(1)}%)`);
+console.log('most frequent failing rules:');
+for (const [rule, docs] of [...failingRules].sort((a, b) => b[1].length - a[1].length).slice(0, 10)) {
+  console.log(`  ${rule} ×${docs.length}`);
+  for (const d of docs.slice(0, 3)) console.log(`      ${d}`);
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ rows, kinds: Object.fromEntries(kinds), tokensTotal, tokensInCells, failures, byFamily: Object.fromEntries(byFamily), failingRules: Object.fromEntries(failingRules) }, null, 2));

@@ -23,6 +23,6 @@ export const COMMON_COLUMNS: ColumnVocabulary = [
   [/^(公务用车)?购置费$/, 'vehicle_purchase'],
   [/^(公务用车)?运行(维护)?费$/, 'vehicle_operation'],
   [/^公务接待费$/, 'reception'],
-  [/编码$|^(类|款|项)$/, 'code'],
+  [/(编码|代码)$|^(类|款|项)$/, 'code'],
   [/^(科目名称|项目|项目名称|单位名称|(功能|经济)分类科目名称|部门预算支出经济(分类)?科目名称)$/, 'name'],
 ];

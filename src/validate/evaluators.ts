@@ -136,11 +136,13 @@ const NO_DATA = /无数据|空表|没有.*(收入|支出)|无.*(收入|支出)/;
  */
 export function emptyNote(t: Table): Instance[] {
   const noted = NO_DATA.test(t.note ?? '');
-  if (!t.empty && !noted) return [];
-  const ok = t.empty === noted;
+  // a table that prints only zeros has no data either
+  const noData = t.empty || (t.rows ?? []).every((r) => Object.values(r.values).every((v) => v == null || dec(v).isZero()));
+  if (!noData && !noted) return [];
+  const ok = noData === noted;
   return [{
     status: ok ? 'pass' : noted ? 'fail' : 'warn',
-    message: `${t.title}: ${t.empty ? 'no amounts' : 'amounts printed'}, ${noted ? 'note says no data' : 'no no-data note'}`,
+    message: `${t.title}: ${noData ? 'no amounts' : 'amounts printed'}, ${noted ? 'note says no data' : 'no no-data note'}`,
     refs: [{ table: t.id, ...(t.pages[0] ? { page: t.pages[0] } : {}), text: t.note ?? '' }],
   }];
 }
