@@ -7,12 +7,15 @@ const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const YOY = new RegExp(String.raw`(增加|减少)\s*(${NUMBER})\s*万元\s*[，,]?\s*(增长|下降)\s*(${NUMBER})\s*%`);
 const AMOUNT = new RegExp(String.raw`(${NUMBER})\s*万元`);
 const num = (s: string) => new Decimal(s.replace(/,/g, ''));
+/** the base stated outright: 比2025年年初预算数35201.58万元减少… */
+const STATED_PRIOR = new RegExp(String.raw`比[^，,。；]*?(${NUMBER})万元(?:增加|减少)`);
 
 /** Clauses of the narrative with the section they stand in. */
 function clauses(out: Output): { section: string; text: string; before: string }[] {
   return out.sections.flatMap((s) =>
     s.paragraphs.flatMap((p) => {
-      const parts = p.split(/[；;。]/).map((t) => t.trim());
+      // PDFs space out characters (支 出 预 算 33112.47 万 元): figures are read from the text without spaces
+      const parts = p.replace(/\s+/g, '').split(/[；;。]/);
       return parts.map((text, i) => ({ section: `${s.number}、${s.title}`, text, before: parts[i - 1] ?? '' }));
     }),
   );
@@ -27,6 +30,8 @@ interface YearOnYear {
   word: string;
   percent: Decimal;
   changeWord: string;
+  /** the prior figure when the sentence states it */
+  prior?: Decimal;
   /** decimals the percentage is printed with */
   places: number;
 }
@@ -40,7 +45,11 @@ function yearOnYear(out: Output): YearOnYear[] {
     // or the sentence before it ("…决算总计均为307.82万元。与2023年度相比，…增加…")
     const current = AMOUNT.exec(c.text.slice(0, m.index)) ?? AMOUNT.exec(c.before);
     if (!current) continue;
-    found.push({ section: c.section, text: c.text, current: num(current[1]), delta: num(m[2]), up: m[1] === '增加', word: m[1], percent: num(m[4]), changeWord: m[3], places: (m[4].split('.')[1] ?? '').length });
+    const stated = STATED_PRIOR.exec(c.text);
+    found.push({
+      section: c.section, text: c.text, current: num(current[1]), delta: num(m[2]), up: m[1] === '增加', word: m[1],
+      percent: num(m[4]), changeWord: m[3], places: (m[4].split('.')[1] ?? '').length, ...(stated ? { prior: num(stated[1]) } : {}),
+    });
   }
   return found;
 }
@@ -51,7 +60,7 @@ function yearOnYear(out: Output): YearOnYear[] {
  */
 export function yoyPercent(out: Output): Instance[] {
   return yearOnYear(out).map((y) => {
-    const prior = y.up ? y.current.minus(y.delta) : y.current.plus(y.delta);
+    const prior = y.prior ?? (y.up ? y.current.minus(y.delta) : y.current.plus(y.delta));
     if (prior.isZero()) return { status: 'hint', message: `${y.section}: change from a zero base has no percentage: “${y.text}”`, refs: [{ text: y.text }] };
     const exact = y.delta.div(prior).times(100);
     const ok = exact.minus(y.percent).abs().lte(new Decimal(10).pow(-y.places));
