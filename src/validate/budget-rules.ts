@@ -17,7 +17,8 @@ export const summaryIncome: DocumentEvaluator = (out) => {
   const t = summary(out);
   const sub = row(t, INCOME_SUBTOTAL);
   if (!t || !sub) return [];
-  const items = (t.rows ?? []).filter((r) => r.panel === 'income' && r.row < sub.row && r.level === 'item' && !r.parent);
+  // 其中：… lines are parts of the line above, not further income
+  const items = (t.rows ?? []).filter((r) => r.panel === 'income' && r.row < sub.row && r.level === 'item' && !r.parent && !/^其中/.test(compact(r.name)));
   // 一、财政拨款 followed by its own 一般公共预算 / 1.… lines: only the numbered top items add up
   const top = items.filter((r) => /^[一二三四五六七八九十]+、/.test(compact(r.name)));
   return [sum(fig(t, sub, 'amount'), (top.length ? top : items).map((r) => fig(t, r, 'amount')), '本年收入合计 = Σ income items')];
@@ -35,7 +36,12 @@ export const summarySpending: DocumentEvaluator = (out) => {
 /** BUD-T-03 收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额) */
 export const summaryIncomeTotal: DocumentEvaluator = (out) => {
   const t = summary(out);
-  const parts = [row(t, INCOME_SUBTOTAL), row(t, named(/^上年结转(结余)?$/, 'income')), row(t, named(/^用事业基金弥补收支差额$/, 'income'))];
+  const parts = [
+    row(t, INCOME_SUBTOTAL),
+    row(t, named(/^上年结转(结余)?$/, 'income')),
+    row(t, named(/^用事业基金弥补收支差额$/, 'income')),
+    row(t, named(/^使用非财政拨款结余/, 'income')),
+  ];
   return [sum(fig(t, row(t, named(/^收入总计$/, 'income')), 'amount'), parts.map((r) => fig(t, r, 'amount')), '收入总计 = 本年收入合计 + 上年结转')];
 };
 
