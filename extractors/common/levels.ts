@@ -112,11 +112,13 @@ export function levelThreePublic(rows: TypedRow[]): void {
   let car: string | null = null;
   for (const row of rows) {
     const name = compact(row.name);
+    // 3、公务用车购置及运行费 / 其中：（1）公务用车购置费, ①公务用车购置费
+    const sub = name.replace(/^其中[:：]?/, '');
     if (TOTAL.test(name)) row.level = 'total';
     else {
       row.level = 'item';
-      if (/^公务用车购置及运行/.test(name)) car = row.name;
-      else if (car && /^[①-⑳(（]/.test(name)) row.parent = car;
+      if (/^公务用车购置及运行/.test(bare(name))) car = row.name;
+      else if (car && (/^[①-⑳(（]/.test(sub) || sub !== name)) row.parent = car;
     }
   }
 }

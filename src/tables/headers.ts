@@ -24,7 +24,7 @@ export function isColumnNumberRow(fields: string[]): boolean {
   // label columns of a 栏次 row carry marks instead of numbers: **, 甲, 乙, 栏次
   const numbers = filled.filter((f) => !/^(\*+|[甲乙丙丁]|栏次)$/.test(f));
   const marked = numbers.length < filled.length;
-  if (numbers.length < (marked ? 1 : 3) || numbers.length < filled.length - 3) return false;
+  if (numbers.length < (marked ? 1 : 3)) return false;
   return numbers.every((f, i) => f === String(i + 1));
 }
 

@@ -42,7 +42,7 @@ export const summaryIncomeTotal: DocumentEvaluator = (out) => {
     row(t, named(/^用事业基金弥补收支差额$/, 'income')),
     row(t, named(/^使用非财政拨款结余/, 'income')),
   ];
-  return [sum(fig(t, row(t, named(/^收入总计$/, 'income')), 'amount'), parts.map((r) => fig(t, r, 'amount')), '收入总计 = 本年收入合计 + 上年结转')];
+  return [sum(fig(t, row(t, named(/^收入(总计|合计)$/, 'income')), 'amount'), parts.map((r) => fig(t, r, 'amount')), '收入总计 = 本年收入合计 + 上年结转')];
 };
 
 /** BUD-T-04 支出总计 = 本年支出合计 + 年终结转 */
@@ -113,10 +113,20 @@ export const threePublic: DocumentEvaluator = (out) => {
   ];
 };
 
-/** BUD-X-01 收支总表 本年收入合计 = 收入总表 合计 */
+/**
+ * BUD-X-01 收支总表 本年收入合计 = 收入总表 合计. Where the 收入总表 prints 上年结转(结余) as a column of its own
+ * beside a top-level 合计 (the central layout), that 合计 includes it: 本年收入合计 + 上年结转 = 合计.
+ */
 export const incomeTotals: DocumentEvaluator = (out) => {
   const income = tableOf(out, 'B.income');
-  return [copy(fig(summary(out), row(summary(out), INCOME_SUBTOTAL), 'amount'), fig(income, row(income, totalRow()), 'total'), '收支总表 本年收入合计 = 收入总表 合计')];
+  const incomeTotal = row(income, totalRow());
+  const subtotal = fig(summary(out), row(summary(out), INCOME_SUBTOTAL), 'amount');
+  const columns = income?.columns ?? [];
+  const topLevel = (key: string) => columns.some((c) => c.key === key && c.path.length === 1);
+  if (topLevel('total') && topLevel('carry_over')) {
+    return [sum(fig(income, incomeTotal, 'total'), [subtotal, fig(income, incomeTotal, 'carry_over')], '收入总表 合计 = 收支总表 本年收入合计 + 上年结转')];
+  }
+  return [copy(subtotal, fig(income, incomeTotal, 'total'), '收支总表 本年收入合计 = 收入总表 合计')];
 };
 
 /** BUD-X-02 收支总表 本年支出合计 = 支出总表 合计 */
