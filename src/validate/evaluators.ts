@@ -150,7 +150,10 @@ export function emptyNote(t: Table): Instance[] {
 /** Amounts are not negative outside change columns (增减). */
 export function nonNegative(t: Table): Instance[] {
   const change = new Set((t.columns ?? []).filter((c) => c.path.some((p) => /增减|变动|比上年/.test(p))).map((c) => c.key));
-  const negatives = (t.rows ?? []).flatMap((r) => Object.entries(r.values).filter(([k, v]) => v?.startsWith('-') && !change.has(k)).map(([k]) => refOf(t, r, k)));
+  // a change row (增减, 比上年) may go below zero as a change column may
+  const negatives = (t.rows ?? [])
+    .filter((r) => !/增减|变动|比上年|差额/.test(r.name))
+    .flatMap((r) => Object.entries(r.values).filter(([k, v]) => v?.startsWith('-') && !change.has(k)).map(([k]) => refOf(t, r, k)));
   if (!(t.rows ?? []).length) return [];
   return [{ status: negatives.length ? 'fail' : 'pass', message: `${t.title}: ${negatives.length} negative amounts`, refs: negatives }];
 }
