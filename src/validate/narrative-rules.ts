@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import type { Rule } from './rules.js';
 import type { Output } from '../model/output.js';
 import type { Instance } from './evaluators.js';
 
@@ -86,3 +87,6 @@ export function yoyDirection(out: Output): Instance[] {
     return { status: ok ? 'pass' : 'fail', message: `${y.section}: ${y.word} … ${y.changeWord}`, refs: [{ text: y.text }] };
   });
 }
+
+/** Narrative rules beyond GEN-N-01/06 (facts of cn-narrative against the tables). */
+export const NARRATIVE_RULES: Rule[] = [];

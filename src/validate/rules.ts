@@ -1,6 +1,10 @@
 import type { Output } from '../model/output.js';
 import * as budget from './budget-rules.js';
 import { yoyDirection, yoyPercent } from './narrative-rules.js';
+import { FINAL_RULES } from './final-rules.js';
+import { PERF_RULES } from './perf-rules.js';
+import { STRUCTURE_RULES } from './structure-rules.js';
+import { NARRATIVE_RULES } from './narrative-rules.js';
 import { columnSums, emptyNote, hierarchy, nonNegative, type Instance, type TableEvaluator } from './evaluators.js';
 
 /**
@@ -57,4 +61,9 @@ export const RULES: Rule[] = [
   onTables('FIN-T-06', '收入决算表 row: 本年收入合计 = Σ source columns', ['F.income'], columnSums),
   onTables('FIN-T-07', '支出决算表 row: 本年支出合计 = Σ expenditure types', ['F.expenditure'], columnSums),
   onTables('FIN-T-09', '一般公共预算财政拨款支出决算表 row: 合计 = 基本 + 项目', ['F.gpb_expenditure'], columnSums),
+  // other areas, each in its own module
+  ...STRUCTURE_RULES,
+  ...PERF_RULES,
+  ...FINAL_RULES,
+  ...NARRATIVE_RULES,
 ];
