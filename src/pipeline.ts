@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { FAMILIES } from '../extractors/index.js';
+import { readFacts } from '../extractors/cn-narrative/index.js';
 import { readMetadata } from './document/metadata.js';
 import { readStructure } from './document/structure.js';
 import { loadSource, type IngestOptions } from './ingest/index.js';
@@ -32,6 +33,7 @@ export function buildOutput(source: SourceDocument, file: { name: string; sha256
     warnings: [...source.warnings, ...recognised.warnings],
   };
   if (source.producer) out.source.producer = source.producer;
+  out.facts = readFacts(out);
   out.checks = validate(out);
   return out;
 }

@@ -60,6 +60,8 @@ const HEADING_PATTERNS: { level: Heading['level']; re: RegExp }[] = [
 export function headingOf(s: string): Heading | null {
   const t = s.trim();
   if (t.length > 40 || /[。；;，,]$/.test(t) || /[：:]./.test(t)) return null;
+  // 5、社会保障和就业支出（类）行政事业单位养老支出（款）… opens a paragraph about a budget item
+  if (/[（(][类款项][)）]/.test(t)) return null;
   for (const { level, re } of HEADING_PATTERNS) {
     const m = re.exec(t);
     if (m && (level === 4 || chineseNumber(m[1]) !== null)) {

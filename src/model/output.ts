@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TableSchema } from './table.js';
 import { FormSchema } from './form.js';
+import { FactSchema } from './fact.js';
 
 export const SCHEMA_VERSION = '1';
 
@@ -48,7 +49,7 @@ export const OutputSchema = z.object({
   sections: z.array(SectionSchema),
   tables: z.array(TableSchema),
   forms: z.array(FormSchema),
-  facts: z.array(z.unknown()),
+  facts: z.array(FactSchema),
   checks: z.array(CheckSchema),
   warnings: z.array(WarningSchema),
 });

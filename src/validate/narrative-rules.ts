@@ -2,6 +2,11 @@ import { Decimal } from 'decimal.js';
 import type { Rule } from './rules.js';
 import type { Output } from '../model/output.js';
 import type { Instance } from './evaluators.js';
+import type { Fact } from '../model/fact.js';
+import { cellFor } from '../../extractors/cn-narrative/cells.js';
+import { BUDGET_NARRATIVE_RULES } from './budget-narrative.js';
+import { byId, factRef, pctInstance, sumInstance } from './facts.js';
+import { dec } from './tolerance.js';
 
 /** (比上年 / 与2023年度相比 …) 增加|减少 Δ万元，增长|下降 p% */
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -88,5 +93,115 @@ export function yoyDirection(out: Output): Instance[] {
   });
 }
 
+const order = (f: Fact) => Number(f.id.slice(1));
+
+/** The whole a share is of: named after 占 (占本年支出合计的…), else the amount its paragraph opens with. */
+function shareBase(out: Output, share: Fact, own: Fact): { value: Decimal; label: string } | null {
+  const named = /占([^,;%\d]+?)的?(?:比[例重])?为?\d[\d.]*%/.exec(share.sentence.slice(share.sentence.indexOf(own.value)));
+  if (named) {
+    const subject = named[1];
+    const topic = /收入/.test(subject) ? 'income' : /支出/.test(subject) ? 'expenditure' : share.topic;
+    const cell = cellFor({ ...own, subject, topic }, out);
+    if (cell) return { value: dec(cell.value), label: subject };
+    const stated = out.facts.find((f) => f.kind === 'amount' && f.paragraph === share.paragraph && f.subject === subject);
+    if (stated) return { value: dec(stated.value), label: subject };
+  }
+  // the whole its 其中 names, else the amount the section opens with (…支出307.82万元，主要用于以下方面：)
+  const whole = byId(out, own.partOf) ?? out.facts.find((f) => f.kind === 'amount' && f.section === share.section && f.unit === own.unit && order(f) < order(own));
+  return whole ? { value: dec(whole.value), label: whole.subject } : null;
+}
+
+/** GEN-N-02 X万元，占p%: p = 100·X / the whole it is a share of */
+export function shares(out: Output): Instance[] {
+  return out.facts.flatMap((share) => {
+    if (share.kind !== 'share' || !share.of) return [];
+    const own = byId(out, share.of)!;
+    const base = shareBase(out, share, own);
+    if (!base) return [];
+    return [pctInstance(`${share.section}: ${own.subject} 占 ${base.label}`, share.value, dec(own.value), base.value, [factRef(share)])];
+  });
+}
+
+/** GEN-N-03 the shares of one complete breakdown (their amounts add up to the whole) add up to 100% */
+export function sharesAddUp(out: Output): Instance[] {
+  const groups = new Map<string, Fact[]>();
+  for (const share of out.facts.filter((f) => f.kind === 'share' && f.of)) {
+    const own = byId(out, share.of)!;
+    const key = `${share.paragraph}|${own.partOf ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), share]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    if (group.length < 2) return [];
+    const owns = group.map((s) => byId(out, s.of)!);
+    const base = shareBase(out, group[0], owns[0]);
+    const parts = owns.reduce((acc, f) => acc.plus(dec(f.value)), new Decimal(0));
+    // only a breakdown that covers its whole must come to 100%
+    if (!base || parts.minus(base.value).abs().gt(new Decimal('0.005').times(owns.length + 1))) return [];
+    const total = group.reduce((acc, s) => acc.plus(dec(s.value)), new Decimal(0));
+    const ok = total.minus(100).abs().lte('0.02');
+    return [{ status: ok ? 'pass' : 'fail', message: `${group[0].section}: shares of ${base.label} add up to ${total}%`, expected: '100', actual: total.toString(), refs: [factRef(group[0])] }];
+  });
+}
+
+/** GEN-N-04 a whole and the parts listed after 其中 */
+export function wholeAndParts(out: Output): Instance[] {
+  const wholes = new Map<string, Fact[]>();
+  // one 其中 list per sentence: 总预算X。其中：按资金来源…。其中：按年度… are two breakdowns of X
+  for (const f of out.facts) if (f.kind === 'amount' && f.partOf) wholes.set(`${f.partOf}|${f.sentence}`, [...(wholes.get(`${f.partOf}|${f.sentence}`) ?? []), f]);
+  return [...wholes.values()].flatMap((parts) => {
+    const whole = byId(out, parts[0].partOf)!;
+    return parts.length < 2 || parts.some((p) => p.unit !== whole.unit) ? [] : [sumInstance(`${whole.section} 其中`, whole, parts)];
+  });
+}
+
+const PLACEHOLDER = /XX|××|[（(](?:增长|减少|增加|下降)[)）]|增加[（(]减少[)）]|下降[（(]增长[)）]|如持平作持平表述/;
+const INSTRUCTION = /仍保留该表格式|按上述格式|在本表下方作下述说明/;
+
+/** GEN-N-05 no template placeholders (fail) or template instructions (warn) left in the published text */
+export function templateResidue(out: Output): Instance[] {
+  const texts = [...out.sections.flatMap((s) => s.paragraphs.map((p) => ({ s, p }))), ...out.tables.map((t) => ({ s: null, p: t.note ?? '' }))];
+  const found = texts.flatMap(({ s, p }) => {
+    const text = p.normalize('NFKC').replace(/\s+/g, '');
+    const bad = PLACEHOLDER.exec(text) ?? INSTRUCTION.exec(text);
+    if (!bad) return [];
+    const at = Math.max(0, bad.index - 30);
+    const ref = { text: `${s ? `${s.number}、${s.title}: ` : ''}…${text.slice(at, bad.index + 30)}…`, ...(s?.pages[0] ? { page: s.pages[0] } : {}) };
+    return [{ placeholder: PLACEHOLDER.test(text), ref }];
+  });
+  if (!out.sections.some((s) => s.paragraphs.length)) return [];
+  if (!found.length) return [{ status: 'pass', message: 'no template residue', refs: [] }];
+  return found.map((f) => ({ status: f.placeholder ? 'fail' : 'warn', message: `template residue: ${f.ref.text}`, refs: [f.ref] }));
+}
+
+/** GEN-N-07 an amount written in 元 where the narrative counts in 万元 and the tables print it in 万元 */
+export function unitSlips(out: Output): Instance[] {
+  if (!out.facts.some((f) => f.kind === 'amount')) return [];
+  const cells = new Set(out.tables.flatMap((t) => (t.unit === '万元' ? (t.rows ?? []).flatMap((r) => Object.values(r.values)) : [])).filter((v): v is string => !!v && !dec(v).isZero()).map((v) => dec(v).toFixed(2)));
+  const slips = out.facts.filter((f) => f.kind === 'amount' && f.unit === '元' && !dec(f.value).isZero() && cells.has(dec(f.value).toFixed(2)) && !cells.has(dec(f.value).div(10000).toFixed(2)));
+  if (!slips.length) return [{ status: 'pass', message: 'amounts in the narrative carry the tables’ unit', refs: [] }];
+  return slips.map((f) => ({ status: 'fail', message: `${f.section}: ${f.subject} ${f.value}元 is printed in the tables as ${f.value} 万元`, expected: `${f.value}万元`, actual: `${f.value}元`, refs: [factRef(f)] }));
+}
+
+/** GEN-N-08 a percentage of change or a share printed without its % sign (增长13.95。) */
+export function numberFormat(out: Output): Instance[] {
+  const paragraphs = out.sections.flatMap((s) => s.paragraphs.map((p) => ({ s, text: p.normalize('NFKC').replace(/\s+/g, '') })));
+  if (!paragraphs.length) return [];
+  const bad = paragraphs.flatMap(({ s, text }) => [...text.matchAll(/(?:增长|下降|占)(\d+(?:\.\d+)?)(?![\d.%万元亿个人辆台套])/g)].map((m) => ({ s, m, text })));
+  if (!bad.length) return [{ status: 'pass', message: 'percentages carry their % sign', refs: [] }];
+  return bad.map(({ s, m, text }) => ({
+    status: 'fail',
+    message: `${s.number}、${s.title}: “${text.slice(Math.max(0, (m.index ?? 0) - 20), (m.index ?? 0) + m[0].length + 5)}” — no % after ${m[1]}`,
+    refs: [{ text: `${s.number}、${s.title}`, ...(s.pages[0] ? { page: s.pages[0] } : {}) }],
+  }));
+}
+
 /** Narrative rules beyond GEN-N-01/06 (facts of cn-narrative against the tables). */
-export const NARRATIVE_RULES: Rule[] = [];
+export const NARRATIVE_RULES: Rule[] = [
+  { id: 'GEN-N-02', title: 'Share percentages', evaluate: shares },
+  { id: 'GEN-N-03', title: 'Shares of one breakdown add up to 100%', evaluate: sharesAddUp },
+  { id: 'GEN-N-04', title: 'Narrative whole = Σ named parts', evaluate: wholeAndParts },
+  { id: 'GEN-N-05', title: 'No template residue', evaluate: templateResidue },
+  { id: 'GEN-N-07', title: 'Unit slips in narrative', evaluate: unitSlips },
+  { id: 'GEN-N-08', title: 'Number formatting in narrative', evaluate: numberFormat },
+  ...BUDGET_NARRATIVE_RULES,
+];
