@@ -50,10 +50,8 @@ export function sentences(sections: Section[]): Sentence[] {
     while (stack.length && stack[stack.length - 1].level >= s.level) stack.pop();
     stack.push(s);
     const path = stack.map((h) => h.title);
-    for (const p of s.paragraphs) {
+    for (const text of joinBrokenLines(s.paragraphs)) {
       paragraph++;
-      // PDFs space out characters (支 出 预 算 33112.47 万 元): figures are read without spaces
-      const text = p.normalize('NFKC').replace(/\s+/g, '');
       for (const part of text.split(/(?<=。)/)) {
         if (!/\d/.test(part) && !/主要包括|无.*(收入|支出|经费)/.test(part)) continue;
         const sentence: Sentence = { section: `${s.number}、${s.title}`, path, paragraph, text: part.replace(/[。;]+$/, '') };
@@ -61,6 +59,21 @@ export function sentences(sections: Section[]): Sentence[] {
         out.push(sentence);
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Paragraphs as sentences run: a PDF line that stops mid-sentence (收入支出总计 | 9859.38 万元。…) continues
+ * on the next unless that opens a numbered item. Spaces go: PDFs space out characters (支 出 预 算 33112.47 万 元).
+ */
+function joinBrokenLines(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const text = p.normalize('NFKC').replace(/\s+/g, '');
+    const last = out[out.length - 1];
+    if (last !== undefined && !/[。;:!?]$/.test(last) && !/^(?:\d{1,2}(?:、|\.(?!\d))|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)/.test(text)) out[out.length - 1] = last + text;
+    else out.push(text);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Fact } from '../model/fact.js';
 import type { Output } from '../model/output.js';
+import { cellFor } from '../../extractors/cn-narrative/cells.js';
 import type { Instance, Ref } from './evaluators.js';
 import { dec, judgeCopy, judgeSum, type Status } from './tolerance.js';
 
@@ -81,3 +82,41 @@ export function sectionText(out: Output, test: (title: string) => boolean): { se
     return entry;
   });
 }
+
+const order = (f: Fact) => Number(f.id.slice(1));
+
+/** The whole a share is of: named after 占 (占本年支出合计的…), else the amount its paragraph opens with. */
+export function shareBase(out: Output, share: Fact, own: Fact): { value: Decimal; label: string } | null {
+  const named = /占([^,;%\d]+?)的?(?:比[例重])?为?\d[\d.]*%/.exec(share.sentence.slice(share.sentence.indexOf(own.value)));
+  if (named) {
+    const subject = named[1];
+    const topic = /收入/.test(subject) ? 'income' : /支出/.test(subject) ? 'expenditure' : share.topic;
+    const cell = cellFor({ ...own, subject, topic }, out);
+    if (cell) return { value: dec(cell.value), label: subject };
+    const stated = out.facts.find((f) => f.kind === 'amount' && f.paragraph === share.paragraph && f.subject === subject);
+    if (stated) return { value: dec(stated.value), label: subject };
+  }
+  // the whole its 其中 names, else the amount its sentence opens with (…支出307.82万元，主要用于以下方面：…)
+  // an amount with a share of its own is a part, not the whole
+  const hasShare = new Set(out.facts.filter((f) => f.kind === 'share').map((f) => f.of));
+  const earlier = (f: Fact) => f.kind === 'amount' && f.unit === own.unit && order(f) < order(own) && !hasShare.has(f.id);
+  const whole = byId(out, own.partOf) ?? out.facts.find((f) => earlier(f) && f.sentence === share.sentence);
+  if (whole) return { value: dec(whole.value), label: whole.subject };
+  // a breakdown without its whole (…决算中，A 0.00万元，占0.00%；B 0.39万元，占100.00%): the sum of its parts
+  const parts = out.facts.filter((f) => f.kind === 'share' && f.sentence === share.sentence && f.of).map((f) => byId(out, f.of)!);
+  if (parts.length >= 2) return { value: parts.reduce((acc, f) => acc.plus(dec(f.value)), new Decimal(0)), label: 'Σ of the parts listed' };
+  const opening = out.facts.find((f) => earlier(f) && f.section === share.section);
+  return opening ? { value: dec(opening.value), label: opening.subject } : null;
+}
+
+/** GEN-N-02 X万元，占p%: p = 100·X / the whole it is a share of */
+export function shares(out: Output, which: (share: Fact) => boolean = () => true): Instance[] {
+  return out.facts.flatMap((share) => {
+    if (share.kind !== 'share' || !share.of || !which(share)) return [];
+    const own = byId(out, share.of)!;
+    const base = shareBase(out, share, own);
+    if (!base) return [];
+    return [pctInstance(`${share.section}: ${own.subject} 占 ${base.label}`, share.value, dec(own.value), base.value, [factRef(share)])];
+  });
+}
+

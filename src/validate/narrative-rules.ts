@@ -3,9 +3,9 @@ import type { Rule } from './rules.js';
 import type { Output } from '../model/output.js';
 import type { Instance } from './evaluators.js';
 import type { Fact } from '../model/fact.js';
-import { cellFor } from '../../extractors/cn-narrative/cells.js';
 import { BUDGET_NARRATIVE_RULES } from './budget-narrative.js';
-import { byId, factRef, pctInstance, sumInstance } from './facts.js';
+import { FINAL_NARRATIVE_RULES } from './final-narrative.js';
+import { byId, factRef, shareBase, shares, sumInstance } from './facts.js';
 import { dec } from './tolerance.js';
 
 /** (比上年 / 与2023年度相比 …) 增加|减少 Δ万元，增长|下降 p% */
@@ -93,35 +93,6 @@ export function yoyDirection(out: Output): Instance[] {
   });
 }
 
-const order = (f: Fact) => Number(f.id.slice(1));
-
-/** The whole a share is of: named after 占 (占本年支出合计的…), else the amount its paragraph opens with. */
-function shareBase(out: Output, share: Fact, own: Fact): { value: Decimal; label: string } | null {
-  const named = /占([^,;%\d]+?)的?(?:比[例重])?为?\d[\d.]*%/.exec(share.sentence.slice(share.sentence.indexOf(own.value)));
-  if (named) {
-    const subject = named[1];
-    const topic = /收入/.test(subject) ? 'income' : /支出/.test(subject) ? 'expenditure' : share.topic;
-    const cell = cellFor({ ...own, subject, topic }, out);
-    if (cell) return { value: dec(cell.value), label: subject };
-    const stated = out.facts.find((f) => f.kind === 'amount' && f.paragraph === share.paragraph && f.subject === subject);
-    if (stated) return { value: dec(stated.value), label: subject };
-  }
-  // the whole its 其中 names, else the amount the section opens with (…支出307.82万元，主要用于以下方面：)
-  const whole = byId(out, own.partOf) ?? out.facts.find((f) => f.kind === 'amount' && f.section === share.section && f.unit === own.unit && order(f) < order(own));
-  return whole ? { value: dec(whole.value), label: whole.subject } : null;
-}
-
-/** GEN-N-02 X万元，占p%: p = 100·X / the whole it is a share of */
-export function shares(out: Output): Instance[] {
-  return out.facts.flatMap((share) => {
-    if (share.kind !== 'share' || !share.of) return [];
-    const own = byId(out, share.of)!;
-    const base = shareBase(out, share, own);
-    if (!base) return [];
-    return [pctInstance(`${share.section}: ${own.subject} 占 ${base.label}`, share.value, dec(own.value), base.value, [factRef(share)])];
-  });
-}
-
 /** GEN-N-03 the shares of one complete breakdown (their amounts add up to the whole) add up to 100% */
 export function sharesAddUp(out: Output): Instance[] {
   const groups = new Map<string, Fact[]>();
@@ -197,11 +168,12 @@ export function numberFormat(out: Output): Instance[] {
 
 /** Narrative rules beyond GEN-N-01/06 (facts of cn-narrative against the tables). */
 export const NARRATIVE_RULES: Rule[] = [
-  { id: 'GEN-N-02', title: 'Share percentages', evaluate: shares },
+  { id: 'GEN-N-02', title: 'Share percentages', evaluate: (out) => shares(out) },
   { id: 'GEN-N-03', title: 'Shares of one breakdown add up to 100%', evaluate: sharesAddUp },
   { id: 'GEN-N-04', title: 'Narrative whole = Σ named parts', evaluate: wholeAndParts },
   { id: 'GEN-N-05', title: 'No template residue', evaluate: templateResidue },
   { id: 'GEN-N-07', title: 'Unit slips in narrative', evaluate: unitSlips },
   { id: 'GEN-N-08', title: 'Number formatting in narrative', evaluate: numberFormat },
   ...BUDGET_NARRATIVE_RULES,
+  ...FINAL_NARRATIVE_RULES,
 ];
