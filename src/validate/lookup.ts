@@ -35,25 +35,25 @@ function ref(f: Figure): Ref {
 }
 const show = (f: Figure) => `${f.table.title} ${f.row.name}[${f.col}]`;
 
-/** The same figure printed in two places. */
-export function copy(a: Figure | null, b: Figure | null, what: string): Instance | null {
+/** The same figure printed in two places (places: the precision they are printed with, 2 for 万元 to the cent). */
+export function copy(a: Figure | null, b: Figure | null, what: string, places = 2): Instance | null {
   if (!a || !b) return null;
   const [x, y] = [a.row.values[a.col], b.row.values[b.col]];
-  const status = judgeCopy(dec(x), dec(y));
+  const status = judgeCopy(dec(x), dec(y), places);
   return { status, message: `${what}: ${show(a)} ${x ?? 'blank'} vs ${show(b)} ${y ?? 'blank'}`, expected: y ?? '0', actual: x ?? '0', refs: [ref(a), ref(b)] };
 }
 
 /** A printed total against the printed figures it adds up. */
-export function sum(total: Figure | null, parts: (Figure | null)[], what: string): Instance | null {
+export function sum(total: Figure | null, parts: (Figure | null)[], what: string, places = 2): Instance | null {
   const present = parts.filter((p): p is Figure => p !== null);
   if (!total || !present.length) return null;
   const stated = total.row.values[total.col];
   const computed = present.reduce((acc, p) => acc.plus(dec(p.row.values[p.col])), dec(null));
-  const status = judgeSum(dec(stated), computed, present.length);
+  const status = judgeSum(dec(stated), computed, present.length, places);
   return {
     status,
-    message: `${what}: ${show(total)} ${stated ?? 'blank'} vs Σ${present.length} = ${computed.toFixed(2)}`,
-    expected: computed.toFixed(2),
+    message: `${what}: ${show(total)} ${stated ?? 'blank'} vs Σ${present.length} = ${computed.toFixed(places)}`,
+    expected: computed.toFixed(places),
     actual: stated ?? '0',
     refs: [ref(total), ...present.map(ref)],
   };
