@@ -85,28 +85,40 @@ export function sectionText(out: Output, test: (title: string) => boolean): { se
 
 const order = (f: Fact) => Number(f.id.slice(1));
 
-/** The whole a share is of: named after 占 (占本年支出合计的…), else the amount its paragraph opens with. */
-export function shareBase(out: Output, share: Fact, own: Fact): { value: Decimal; label: string } | null {
+/**
+ * The wholes a share may be of, most likely first: the one named after 占 (占本年支出合计的…), the whole its
+ * 其中 names, the amounts its sentence states before it, the sum of a breakdown whose shares come to 100 %, and
+ * the amount its section opens with. Wording varies too much to know which one a sentence means (…包括：当年
+ * 拨款收入A、上年结转B；支出包括：C，占p% is a share of A + B, the section's total); a share is right when it
+ * is right against one of them. A base named but not printed anywhere (占…（人员类除外）总额的) gives none.
+ */
+export function shareBases(out: Output, share: Fact, own: Fact): { value: Decimal; label: string }[] {
+  const bases: { value: Decimal; label: string }[] = [];
   const named = /占([^,;%\d]+?)的?(?:比[例重])?为?\d[\d.]*%/.exec(share.sentence.slice(share.sentence.indexOf(own.value)));
   if (named) {
     const subject = named[1];
     const topic = /收入/.test(subject) ? 'income' : /支出/.test(subject) ? 'expenditure' : share.topic;
     const cell = cellFor({ ...own, subject, topic }, out);
-    if (cell) return { value: dec(cell.value), label: subject };
+    if (cell) bases.push({ value: dec(cell.value), label: subject });
     const stated = out.facts.find((f) => f.kind === 'amount' && f.paragraph === share.paragraph && f.subject === subject);
-    if (stated) return { value: dec(stated.value), label: subject };
+    if (stated) bases.push({ value: dec(stated.value), label: subject });
+    if (!bases.length && !/^(?:总|全部|合计|总额|总收入|总支出|支出|收入)/.test(subject)) return [];
   }
-  // the whole its 其中 names, else the amount its sentence opens with (…支出307.82万元，主要用于以下方面：…)
   // an amount with a share of its own is a part, not the whole
   const hasShare = new Set(out.facts.filter((f) => f.kind === 'share').map((f) => f.of));
   const earlier = (f: Fact) => f.kind === 'amount' && f.unit === own.unit && order(f) < order(own) && !hasShare.has(f.id);
-  const whole = byId(out, own.partOf) ?? out.facts.find((f) => earlier(f) && f.sentence === share.sentence);
-  if (whole) return { value: dec(whole.value), label: whole.subject };
+  const whole = byId(out, own.partOf);
+  if (whole) bases.push({ value: dec(whole.value), label: whole.subject });
+  for (const f of out.facts.filter((x) => earlier(x) && x.sentence === share.sentence)) bases.push({ value: dec(f.value), label: f.subject });
   // a breakdown without its whole (…决算中，A 0.00万元，占0.00%；B 0.39万元，占100.00%): the sum of its parts
-  const parts = out.facts.filter((f) => f.kind === 'share' && f.sentence === share.sentence && f.of).map((f) => byId(out, f.of)!);
-  if (parts.length >= 2) return { value: parts.reduce((acc, f) => acc.plus(dec(f.value)), new Decimal(0)), label: 'Σ of the parts listed' };
+  const siblings = out.facts.filter((f) => f.kind === 'share' && f.sentence === share.sentence && f.of);
+  const percent = siblings.reduce((acc, f) => acc.plus(dec(f.value)), new Decimal(0));
+  if (siblings.length >= 2 && percent.minus(100).abs().lte(new Decimal('0.1').times(siblings.length))) {
+    bases.push({ value: siblings.reduce((acc, f) => acc.plus(dec(byId(out, f.of)!.value)), new Decimal(0)), label: 'Σ of the parts listed' });
+  }
   const opening = out.facts.find((f) => earlier(f) && f.section === share.section);
-  return opening ? { value: dec(opening.value), label: opening.subject } : null;
+  if (opening) bases.push({ value: dec(opening.value), label: opening.subject });
+  return bases;
 }
 
 /** GEN-N-02 X万元，占p%: p = 100·X / the whole it is a share of */
@@ -114,9 +126,8 @@ export function shares(out: Output, which: (share: Fact) => boolean = () => true
   return out.facts.flatMap((share) => {
     if (share.kind !== 'share' || !share.of || !which(share)) return [];
     const own = byId(out, share.of)!;
-    const base = shareBase(out, share, own);
-    if (!base) return [];
-    return [pctInstance(`${share.section}: ${own.subject} 占 ${base.label}`, share.value, dec(own.value), base.value, [factRef(share)])];
+    const tried = shareBases(out, share, own).map((base) => pctInstance(`${share.section}: ${own.subject} 占 ${base.label}`, share.value, dec(own.value), base.value, [factRef(share)]));
+    return tried.length ? [tried.find((i) => i.status === 'pass') ?? tried[0]] : [];
   });
 }
 

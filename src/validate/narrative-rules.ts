@@ -5,7 +5,7 @@ import type { Instance } from './evaluators.js';
 import type { Fact } from '../model/fact.js';
 import { BUDGET_NARRATIVE_RULES } from './budget-narrative.js';
 import { FINAL_NARRATIVE_RULES } from './final-narrative.js';
-import { byId, factRef, shareBase, shares, sumInstance } from './facts.js';
+import { byId, factRef, shareBases, shares, sumInstance } from './facts.js';
 import { dec } from './tolerance.js';
 
 /** (比上年 / 与2023年度相比 …) 增加|减少 Δ万元，增长|下降 p% */
@@ -104,7 +104,7 @@ export function sharesAddUp(out: Output): Instance[] {
   return [...groups.values()].flatMap((group) => {
     if (group.length < 2) return [];
     const owns = group.map((s) => byId(out, s.of)!);
-    const base = shareBase(out, group[0], owns[0]);
+    const base = shareBases(out, group[0], owns[0]).find((b) => b.label !== 'Σ of the parts listed');
     const parts = owns.reduce((acc, f) => acc.plus(dec(f.value)), new Decimal(0));
     // only a breakdown that covers its whole must come to 100%
     if (!base || parts.minus(base.value).abs().gt(new Decimal('0.005').times(owns.length + 1))) return [];
@@ -114,14 +114,31 @@ export function sharesAddUp(out: Output): Instance[] {
   });
 }
 
-/** GEN-N-04 a whole and the parts listed after 其中 */
+/**
+ * The breakdowns that are complete by definition (rules.yaml GEN-N-04): a 其中 list elsewhere often names
+ * only some parts (税收收入…，其中：增值税…、企业所得税…).
+ */
+const COMPLETE_BREAKDOWNS: RegExp[][] = [
+  [/基本支出/, /项目支出/],
+  [/人员经费/, /公用经费/],
+  [/货物/, /工程/, /服务/],
+  [/运转类/, /特定目标类/],
+  [/^(?:本年|当年)/, /上年结转/],
+  [/一般公共预算/, /政府性基金/, /国有资本经营/],
+];
+
+function isCompleteBreakdown(parts: Fact[]): boolean {
+  return COMPLETE_BREAKDOWNS.some((set) => parts.every((p) => set.some((re) => re.test(p.subject))) && new Set(parts.map((p) => set.findIndex((re) => re.test(p.subject)))).size === parts.length);
+}
+
+/** GEN-N-04 a whole and the parts listed after 其中, where they make up a complete breakdown */
 export function wholeAndParts(out: Output): Instance[] {
   const wholes = new Map<string, Fact[]>();
   // one 其中 list per sentence: 总预算X。其中：按资金来源…。其中：按年度… are two breakdowns of X
   for (const f of out.facts) if (f.kind === 'amount' && f.partOf) wholes.set(`${f.partOf}|${f.sentence}`, [...(wholes.get(`${f.partOf}|${f.sentence}`) ?? []), f]);
   return [...wholes.values()].flatMap((parts) => {
     const whole = byId(out, parts[0].partOf)!;
-    return parts.length < 2 || parts.some((p) => p.unit !== whole.unit) ? [] : [sumInstance(`${whole.section} 其中`, whole, parts)];
+    return parts.length < 2 || parts.some((p) => p.unit !== whole.unit) || !isCompleteBreakdown(parts) ? [] : [sumInstance(`${whole.section} 其中`, whole, parts)];
   });
 }
 
@@ -166,9 +183,16 @@ export function numberFormat(out: Output): Instance[] {
   }));
 }
 
+/**
+ * The narrative rules are about a department's or unit's disclosure: a document none of whose tables is a
+ * standard one (a city's budget report, a foreign statement) has other figures and other wording.
+ */
+const isDisclosure = (out: Output) => out.tables.some((t) => t.kind !== 'generic');
+const disclosureOnly = (rule: Rule): Rule => ({ ...rule, evaluate: (out: Output) => (isDisclosure(out) ? rule.evaluate(out) : []) });
+
 /** Narrative rules beyond GEN-N-01/06 (facts of cn-narrative against the tables). */
 export const NARRATIVE_RULES: Rule[] = [
-  { id: 'GEN-N-02', title: 'Share percentages', evaluate: (out) => shares(out) },
+  { id: 'GEN-N-02', title: 'Share percentages', evaluate: (out: Output) => shares(out) },
   { id: 'GEN-N-03', title: 'Shares of one breakdown add up to 100%', evaluate: sharesAddUp },
   { id: 'GEN-N-04', title: 'Narrative whole = Σ named parts', evaluate: wholeAndParts },
   { id: 'GEN-N-05', title: 'No template residue', evaluate: templateResidue },
@@ -176,4 +200,4 @@ export const NARRATIVE_RULES: Rule[] = [
   { id: 'GEN-N-08', title: 'Number formatting in narrative', evaluate: numberFormat },
   ...BUDGET_NARRATIVE_RULES,
   ...FINAL_NARRATIVE_RULES,
-];
+].map(disclosureOnly);
