@@ -10,6 +10,8 @@ import { bareName } from '../../src/validate/lookup.js';
  */
 interface Anchor {
   topic: string;
+  /** words the sentence must hold */
+  sentence?: RegExp;
   subject: RegExp;
   kind: string;
   row: (r: TypedRow) => boolean;
@@ -30,10 +32,10 @@ const BUDGET: Anchor[] = [
   { topic: 'income', subject: /财政专户管理资金(?:收入)?$/, kind: 'B.income', row: total(), col: 'special_account' },
   { topic: 'income', subject: /^单位资金(?:收入)?$/, kind: 'B.income', row: total(), col: 'unit_funds' },
   { topic: 'income', subject: /^上年结转(?:收入)?$/, kind: 'B.income', row: total(), col: 'carry_over' },
-  { topic: 'income', subject: /收入(?:预算)?(?:合计|总计)?$/, kind: 'B.income', row: total(), col: 'total' },
+  { topic: 'income', subject: /^(?:本年|当年)?(?:部门)?(?:预算)?收入(?:预算)?(?:合计|总计)?$/, kind: 'B.income', row: total(), col: 'total' },
   { topic: 'expenditure', subject: /^基本支出$/, kind: 'B.expenditure', row: total(), col: 'basic' },
   { topic: 'expenditure', subject: /^项目支出$/, kind: 'B.expenditure', row: total(), col: 'project' },
-  { topic: 'expenditure', subject: /支出(?:预算)?(?:合计|总计)?$/, kind: 'B.expenditure', row: total(), col: 'total' },
+  { topic: 'expenditure', subject: /^(?:本年|当年)?(?:部门)?(?:预算)?支出(?:预算)?(?:合计|总计)?$/, kind: 'B.expenditure', row: total(), col: 'total' },
   { topic: 'fiscal', subject: /(?:总预算|收入总计|收支总计)$/, kind: 'B.fiscal_summary', row: name(/^收入总计$/, 'income'), col: 'amount' },
   { topic: 'fiscal', subject: /^一般公共预算(?:拨款)?(?:收入)?$/, kind: 'B.fiscal_summary', row: name(/^一般公共预算/, 'income'), col: 'amount' },
   { topic: 'fiscal', subject: /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/, kind: 'B.fiscal_summary', row: name(/^政府性基金/, 'income'), col: 'amount' },
@@ -45,9 +47,10 @@ const BUDGET: Anchor[] = [
   { topic: 'basic', subject: /^人员经费$/, kind: 'B.gpb_basic_econ', row: total(), col: 'personnel' },
   { topic: 'basic', subject: /^公用经费$/, kind: 'B.gpb_basic_econ', row: total(), col: 'public' },
   { topic: 'admin', subject: /机关运行经费/, kind: 'B.admin_operating', row: total(), col: 'total' },
-  { topic: 'performance', subject: /预算资金$/, kind: 'B.expenditure', row: total(), col: 'total' },
-  { topic: 'performance', subject: /^基本支出$/, kind: 'B.expenditure', row: total(), col: 'basic' },
-  { topic: 'performance', subject: /^项目支出$/, kind: 'B.expenditure', row: total(), col: 'project' },
+  // the funds the 整体 (department-wide) target covers; a project's own 预算资金 is not the table's
+  { topic: 'performance', sentence: /整体/, subject: /部门预算资金$/, kind: 'B.expenditure', row: total(), col: 'total' },
+  { topic: 'performance', sentence: /整体/, subject: /^基本支出$/, kind: 'B.expenditure', row: total(), col: 'basic' },
+  { topic: 'performance', sentence: /整体/, subject: /^项目支出$/, kind: 'B.expenditure', row: total(), col: 'project' },
 ];
 
 const FINAL: Anchor[] = [
@@ -78,27 +81,32 @@ const CLASS_TABLES: Record<string, [kind: string, col: string, panel?: string][]
   income: [['B.income', 'total'], ['F.income', 'total']],
 };
 
+/** the table prints that column for the row's panel: a layout without it restates nothing there */
+const hasColumn = (t: Table, r: TypedRow, col: string) => (t.columns ?? []).some((c) => c.key === col && (c.panel ?? undefined) === (r.panel ?? undefined));
+
 const firstOf = (out: Output, kind: string) => out.tables.find((t) => t.kind === kind && t.rows?.length);
 
 function cellOf(t: Table, r: TypedRow, col: string): Fact['cell'] {
-  return { table: t.id, row: r.row, col, value: r.values[col] ?? null };
+  const cell: NonNullable<Fact['cell']> = { table: t.id, row: r.row, col, value: r.values[col] ?? null };
+  if (t.unit) cell.unit = t.unit;
+  return cell;
 }
 
 /** The cell an amount of the narrative restates, if the tables print it. */
 export function cellFor(fact: Fact, out: Output): Fact['cell'] | undefined {
   if (fact.kind !== 'amount' || !fact.topic || fact.unit !== '万元') return undefined;
-  const subject = fact.subject.replace(/\((?:类|款|项)\)$/, '');
+  const subject = fact.subject.replace(/\((?:类|款|项)\)(?:支出)?$/, '');
   const anchors = out.document.family === 'final_accounts' ? FINAL : BUDGET;
   for (const a of anchors) {
-    if (a.topic !== fact.topic || !a.subject.test(subject)) continue;
+    if (a.topic !== fact.topic || !a.subject.test(subject) || (a.sentence && !a.sentence.test(fact.sentence))) continue;
     const t = firstOf(out, a.kind);
     const r = t?.rows?.find(a.row);
-    if (t && r) return cellOf(t, r, a.col);
+    if (t && r && hasColumn(t, r, a.col)) return cellOf(t, r, a.col);
   }
   for (const [kind, col, panel] of CLASS_TABLES[fact.topic] ?? []) {
     const t = firstOf(out, kind);
     const r = t?.rows?.find((row) => row.level === '类' && (panel === undefined || row.panel === panel) && bareName(row.name) === subject);
-    if (t && r) return cellOf(t, r, col);
+    if (t && r && hasColumn(t, r, col)) return cellOf(t, r, col);
   }
   return undefined;
 }

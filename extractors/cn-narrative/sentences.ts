@@ -52,9 +52,12 @@ export function sentences(sections: Section[]): Sentence[] {
     const path = stack.map((h) => h.title);
     for (const text of joinBrokenLines(s.paragraphs)) {
       paragraph++;
+      // a heading run into the paragraph (…无机关运行经费。三、政府采购预算情况2026年度…) starts a new topic
+      let inline: string | undefined;
       for (const part of text.split(/(?<=。)/)) {
+        if (/^[一二三四五六七八九十]+、/.test(part)) inline = part.slice(0, 16);
         if (!/\d/.test(part) && !/主要包括|无.*(收入|支出|经费)/.test(part)) continue;
-        const sentence: Sentence = { section: `${s.number}、${s.title}`, path, paragraph, text: part.replace(/[。;]+$/, '') };
+        const sentence: Sentence = { section: `${s.number}、${s.title}`, path: inline ? [...path, inline] : path, paragraph, text: part.replace(/[。;]+$/, '') };
         if (s.pages[0]) sentence.page = s.pages[0];
         out.push(sentence);
       }

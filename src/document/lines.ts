@@ -53,7 +53,8 @@ const HEADING_PATTERNS: { level: Heading['level']; re: RegExp }[] = [
   { level: 1, re: /^第([一二三四五六七八九十]+)部分\s*(.*)$/ },
   { level: 2, re: /^([一二三四五六七八九十]+)、\s*(.+)$/ },
   { level: 3, re: /^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.+)$/ },
-  { level: 4, re: /^(\d{1,2})[、.．]\s*(.+)$/ },
+  // 1、 1. 1． — but not 16.84% (a number at the start of a line)
+  { level: 4, re: /^(\d{1,2})(?:[、．]|\.(?!\d))\s*(.+)$/ },
 ];
 
 /** Section headings are short and do not end a sentence; numbered sentences are paragraphs. */

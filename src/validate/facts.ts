@@ -28,11 +28,14 @@ function cellRef(out: Output, cell: NonNullable<Fact['cell']>): Ref {
 /** A figure of the narrative against the table cell it restates (copy policy). */
 export function restates(out: Output, f: Fact): Instance | null {
   if (!f.cell) return null;
-  const status = judgeCopy(dec(f.value), dec(f.cell.value));
+  // a 元 table quoted in 万元: the table's figure in 万元, rounded as the narrative prints it
+  const places = Math.max(2, (f.value.split('.')[1] ?? '').length);
+  const printed = f.cell.unit === '元' && f.unit === '万元' ? dec(f.cell.value).div(10000).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places) : f.cell.value;
+  const status = judgeCopy(dec(f.value), dec(printed));
   return {
     status,
-    message: `${f.section}: ${f.subject} ${f.value}${f.unit} vs table ${f.cell.value ?? 'blank'}`,
-    expected: f.cell.value ?? '0',
+    message: `${f.section}: ${f.subject} ${f.value}${f.unit} vs table ${printed ?? 'blank'}${printed !== f.cell.value ? ` (${f.cell.value} ${f.cell.unit})` : ''}`,
+    expected: printed ?? '0',
     actual: f.value,
     refs: [factRef(f), cellRef(out, f.cell)],
   };
@@ -94,7 +97,8 @@ const order = (f: Fact) => Number(f.id.slice(1));
  */
 export function shareBases(out: Output, share: Fact, own: Fact): { value: Decimal; label: string }[] {
   const bases: { value: Decimal; label: string }[] = [];
-  const named = /占([^,;%\d]+?)的?(?:比[例重])?为?\d[\d.]*%/.exec(share.sentence.slice(share.sentence.indexOf(own.value)));
+  const plain = share.sentence.replace(/(\d),(?=\d{3})/g, '$1');
+  const named = /占([^,;%\d]+?)的?(?:比[例重])?为?\d[\d.]*%/.exec(plain.slice(Math.max(0, plain.indexOf(own.value))));
   if (named) {
     const subject = named[1];
     const topic = /收入/.test(subject) ? 'income' : /支出/.test(subject) ? 'expenditure' : share.topic;

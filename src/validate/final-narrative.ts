@@ -203,9 +203,14 @@ function threePublic(out: Output): Instance[] {
   const sections = sectionText(out, (s) => /三公/.test(s));
   const section = sections.find((s) => s.text);
   if (!t || !section) return [];
-  const total = t.rows?.find((r) => Object.keys(r.values).includes('total.final'));
-  const budget = dec(total?.values['total.budget']);
-  const final = dec(total?.values['total.final']);
+  // a layout whose 合计 columns were not recognised cannot be compared
+  // 合计 under 预算数/决算数 pairs (total.final) or 决算数 over its items (final.total), as the header nests them
+  const keys = (t.columns ?? []).map((c) => c.key);
+  const [budgetKey, finalKey] = keys.includes('total.final') ? ['total.budget', 'total.final'] : keys.includes('final.total') ? ['budget.total', 'final.total'] : [];
+  if (!budgetKey || !finalKey) return [];
+  const total = t.rows?.find((r) => Object.keys(r.values).includes(finalKey));
+  const budget = dec(total?.values[budgetKey]);
+  const final = dec(total?.values[finalKey]);
   const checks: Instance[] = [];
   const stated = new RegExp(String.raw`三公"?经费财政拨款支出(?:年初)?预算(?:数)?为${NUMBER}万元,支出决算(?:数)?为${NUMBER}万元(?:,完成(?:年初)?预算的${NUMBER}%)?`).exec(section.text.replace(/[“”]/g, '"'));
   if (stated) {

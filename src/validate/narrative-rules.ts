@@ -128,7 +128,8 @@ const COMPLETE_BREAKDOWNS: RegExp[][] = [
 ];
 
 function isCompleteBreakdown(parts: Fact[]): boolean {
-  return COMPLETE_BREAKDOWNS.some((set) => parts.every((p) => set.some((re) => re.test(p.subject))) && new Set(parts.map((p) => set.findIndex((re) => re.test(p.subject)))).size === parts.length);
+  // every member of the set named once, nothing else
+  return COMPLETE_BREAKDOWNS.some((set) => parts.length === set.length && new Set(parts.map((p) => set.findIndex((re) => re.test(p.subject)))).size === set.length && parts.every((p) => set.some((re) => re.test(p.subject))));
 }
 
 /** GEN-N-04 a whole and the parts listed after 其中, where they make up a complete breakdown */
