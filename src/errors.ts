@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'E_NO_PAGES'
   | 'E_NEEDS_OCR'
   | 'E_READ'
+  | 'E_TOO_LARGE'
+  | 'E_TIMEOUT'
   | 'E_GOLDEN'
   | 'E_USAGE';
 

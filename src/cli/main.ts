@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
@@ -8,8 +8,8 @@ import { OutputSchema } from '../model/output.js';
 import { toCsvFiles } from '../output/csv.js';
 import { toJson } from '../output/json.js';
 import { toMarkdown } from '../output/markdown.js';
-import { extract } from '../pipeline.js';
-import { verifyCorpus, type DocumentResult } from '../golden/verify.js';
+import type { DocumentResult } from '../golden/verify.js';
+import { extractWithin } from '../time-limit.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes: 0 ok, 1 a check or verification failed, 2 unusable input or usage. */
@@ -19,8 +19,8 @@ class Failure extends Error {
   }
 }
 
-async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string }) {
-  const out = await extract(file, { password: opts.password });
+async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string; timeout: number }) {
+  const out = await extractWithin(file, { password: opts.password }, opts.timeout);
   if (opts.format === 'csv') {
     const dir = opts.output ?? `${basename(file, extname(file))}_csv`;
     await mkdir(dir, { recursive: true });
@@ -53,8 +53,8 @@ function reportDocument(r: DocumentResult): void {
 
 const SEVERITY = ['fail', 'warn', 'warn_rounding', 'hint', 'pass_rounding', 'pass', 'na'] as const;
 
-async function runCheck(file: string, opts: { failOn: string; password?: string; all?: boolean }) {
-  const out = await extract(file, { password: opts.password });
+async function runCheck(file: string, opts: { failOn: string; password?: string; all?: boolean; timeout: number }) {
+  const out = await extractWithin(file, { password: opts.password }, opts.timeout);
   const lines: string[] = [`${out.source.file}: ${out.document.organization ?? ''} ${out.document.year ?? ''} ${out.document.family}`];
   for (const status of SEVERITY) {
     const group = out.checks.filter((c) => c.status === status);
@@ -75,12 +75,22 @@ async function runCheck(file: string, opts: { failOn: string; password?: string;
 }
 
 async function runVerify(opts: { corpus: string; golden: string; update?: boolean; filter?: string }) {
+  // loaded here: the other commands extract in a worker thread and need none of the pipeline in this one
+  const { verifyCorpus } = await import('../golden/verify.js');
   const results = await verifyCorpus(opts, reportDocument);
   if (results.length === 0) throw new Failure(2, `no documents in ${opts.corpus}`);
   const failed = results.filter((r) => r.error || r.comparison?.differences.length);
   if (!opts.update) process.stdout.write(`verify: ${results.length - failed.length} of ${results.length} documents match their goldens\n`);
   if (failed.length && !opts.update) throw new Failure(1, '');
 }
+
+/** Per-file time limit: a hostile or broken file must not hang a batch. 0 turns it off. */
+const timeoutOption = () =>
+  new Option('--timeout <seconds>', 'give up on a file after this many seconds (0: no limit)').default(120).argParser((value) => {
+    const seconds = Number(value);
+    if (!(seconds >= 0) || !Number.isFinite(seconds)) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
+    return seconds;
+  });
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -98,6 +108,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'md']).default('json'))
     .option('--pretty', 'indent the JSON')
     .option('--password <password>', 'password of an encrypted PDF')
+    .addOption(timeoutOption())
     .action(runExtract);
 
   program
@@ -113,6 +124,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--fail-on <level>', 'exit 1 on failures (fail), also on warnings (warn), or never').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--all', 'list passing and not-applicable rules too')
     .option('--password <password>', 'password of an encrypted PDF')
+    .addOption(timeoutOption())
     .action(runCheck);
 
   program

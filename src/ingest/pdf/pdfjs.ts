@@ -6,8 +6,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ExtractError } from '../../errors.js';
-import { multiply, type Matrix, type PageContent, type TextRun } from '../../layout/geometry.js';
-import { readSegments, type Ops } from './graphics.js';
+import { multiply, type Matrix, type PageContent, type Segment, type TextRun } from '../../layout/geometry.js';
+import { segmentReader, type Ops } from './graphics.js';
+import { findInflationBomb } from './inflation.js';
 import { fixRadicals } from '../../layout/text.js';
 
 const require = createRequire(import.meta.url);
@@ -84,12 +85,64 @@ const RECYCLE_HEAP_BYTES = 160 * 1024 * 1024;
 /** …but not more often than this: a document whose fonts alone fill the heap would be parsed again and again */
 const RECYCLE_MIN_PAGES = 16;
 
+/**
+ * Work allowed per page. The busiest real budget pages seen need 42,000 operators, 2,000 text items and
+ * 3 form XObjects (corpus and ../shared/corpus/real). Far past that a page is hostile: forms nested to an
+ * exponential fan-out draw 2^30 times, and pdf.js (~15,000 form draws, ~100,000 operators a second)
+ * would work on it until memory runs out. A page over budget is skipped with a warning.
+ */
+export const PAGE_BUDGET = { operators: 250_000, forms: 10_000, textItems: 100_000 };
+
+/** A stream that inflates beyond this is refused (pdf.js would hold it whole in memory, twice). */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+class OverBudget extends Error {}
+
 type PdfDocument = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/** The page's text items, stopped at the budget. */
+async function readText(page: PdfPage): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const chunk of page.streamTextContent() as unknown as AsyncIterable<{ items: unknown[] }>) {
+    for (const item of chunk.items) items.push(item);
+    if (items.length > PAGE_BUDGET.textItems) throw new OverBudget(`it has more than ${PAGE_BUDGET.textItems} text items`);
+  }
+  return items;
+}
+
+/**
+ * The page's ruling segments, read from its operator list chunk by chunk and stopped at the budget. pdf.js
+ * has no public way to do either: pdf.js 5.6 hands each chunk of the list, as its evaluator produces it, to
+ * the page's `_renderPageChunk`, so we read and count there and pass pdf.js only the chunk's end mark, so
+ * that the list is never held whole (a million operators take a gigabyte).
+ */
+function readSegmentsOf(page: PdfPage, ops: Ops, view: Matrix): Promise<Segment[]> {
+  type Chunk = { fnArray: number[]; argsArray: unknown[][]; length: number };
+  const proxy = page as unknown as { _renderPageChunk(chunk: Chunk, state: unknown): void };
+  const ownRenderPageChunk = proxy._renderPageChunk;
+  const reader = segmentReader(ops, view);
+  let operators = 0;
+  let forms = 0;
+  return new Promise((resolve, reject) => {
+    proxy._renderPageChunk = function (chunk, state) {
+      operators += chunk.length;
+      for (const fn of chunk.fnArray) if (fn === ops.paintFormXObjectBegin) forms++;
+      if (operators > PAGE_BUDGET.operators) return reject(new OverBudget(`it draws more than ${PAGE_BUDGET.operators} operators`));
+      if (forms > PAGE_BUDGET.forms) return reject(new OverBudget(`it draws more than ${PAGE_BUDGET.forms} forms (nested forms?)`));
+      reader.read(chunk.fnArray, chunk.argsArray);
+      ownRenderPageChunk.call(this, { ...chunk, fnArray: [], argsArray: [], length: 0 }, state);
+    };
+    page.getOperatorList().then(() => resolve(reader.segments), reject);
+  });
+}
 
 export async function openPdf(file: string, data: Uint8Array, password?: string): Promise<OpenDocument> {
   // pdf.js takes the buffer over (it is detached afterwards): keep our own copy to reopen from, and look at it first
   const bytes = data.slice();
   const ended = hasEndMarker(bytes);
+  const bomb = findInflationBomb(bytes, MAX_INFLATED_BYTES);
+  if (bomb) throw new ExtractError('E_TOO_LARGE', file, `has a compressed stream (${bomb}) that inflates to more than ${MAX_INFLATED_BYTES / 2 ** 20} MB`);
   const open = () => pdfjs.getDocument(documentOptions(bytes.slice(), password)).promise;
   let doc: PdfDocument;
   try {
@@ -101,28 +154,27 @@ export async function openPdf(file: string, data: Uint8Array, password?: string)
   const info = meta?.info as { Producer?: string } | undefined;
   const ops = pdfjs.OPS as unknown as Ops;
   let pagesSinceOpen = 0;
+  const reopen = async () => {
+    await doc.destroy();
+    doc = await open();
+    pagesSinceOpen = 0;
+  };
   return {
     numPages: doc.numPages,
     producer: info?.Producer || undefined,
     async readPage(pageNumber: number): Promise<PageContent> {
-      if (pagesSinceOpen >= RECYCLE_MIN_PAGES && process.memoryUsage().heapUsed > RECYCLE_HEAP_BYTES) {
-        await doc.destroy();
-        doc = await open();
-        pagesSinceOpen = 0;
-      }
+      if (pagesSinceOpen >= RECYCLE_MIN_PAGES && process.memoryUsage().heapUsed > RECYCLE_HEAP_BYTES) await reopen();
       pagesSinceOpen++;
       const page = await doc.getPage(pageNumber);
       try {
         const viewport = page.getViewport({ scale: 1 });
         const view = viewport.transform as Matrix;
-        const [text, operators] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-        return {
-          page: pageNumber,
-          width: viewport.width,
-          height: viewport.height,
-          runs: toRuns(text.items, view ?? IDENTITY),
-          segments: readSegments(operators.fnArray, operators.argsArray as unknown[][], ops, view),
-        };
+        const [items, segments] = await Promise.all([readText(page), readSegmentsOf(page, ops, view)]);
+        return { page: pageNumber, width: viewport.width, height: viewport.height, runs: toRuns(items, view ?? IDENTITY), segments };
+      } catch (e) {
+        // pdf.js goes on working on a page we gave up on until its document is destroyed
+        if (e instanceof OverBudget) await reopen();
+        throw e;
       } finally {
         page.cleanup();
       }
