@@ -17,11 +17,9 @@ export interface GraphicsOptions {
   maxRuleThickness: number;
   /** segments shorter than this are ignored (glyph-like specks, arrow heads) */
   minLength: number;
-  /** bound on operators read per page: a defence against pathological content streams */
-  maxOps: number;
 }
 
-export const GRAPHICS_DEFAULTS: GraphicsOptions = { maxRuleThickness: 3, minLength: 2, maxOps: 2_000_000 };
+export const GRAPHICS_DEFAULTS: GraphicsOptions = { maxRuleThickness: 3, minLength: 2 };
 
 const isWhite = (color: unknown) => typeof color === 'string' && /^#(f[a-f0-9]){3}$/i.test(color);
 
@@ -87,63 +85,76 @@ function rectangleOf(points: Point[]): { x0: number; y0: number; x1: number; y1:
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
+/** The box of a short filled polygon that is thin and long enough to be a rule, whatever its corners. */
+function thinPolygon(points: Point[], o: GraphicsOptions): { x0: number; y0: number; x1: number; y1: number } | null {
+  if (points.length < 3 || points.length > 8) return null;
+  const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+  const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  const [w, h] = [box.x1 - box.x0, box.y1 - box.y0];
+  // long compared with its thickness: a glyph's stroke drawn as a path is short
+  return Math.min(w, h) <= o.maxRuleThickness && Math.max(w, h) >= Math.max(10, 8 * Math.min(w, h)) ? box : null;
+}
+
 /**
  * Ruling segments of one page from its operator list, in displayed-page coordinates (`view` maps PDF user
  * space to the top-left-origin, rotated viewport). Stroked lines and rectangle edges count; so do thin
  * filled rectangles. White strokes and fills are dropped; large fills (shading) are not rules.
+ * The list is read chunk by chunk as pdf.js produces it (`read`), so it never needs to be held whole.
  */
-export function readSegments(fnArray: number[], argsArray: unknown[][], ops: Ops, view: Matrix, o: GraphicsOptions = GRAPHICS_DEFAULTS): Segment[] {
+export function segmentReader(ops: Ops, view: Matrix, o: GraphicsOptions = GRAPHICS_DEFAULTS): { read(fnArray: number[], argsArray: unknown[][]): void; segments: Segment[] } {
   const out: Segment[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let stroke: unknown = '#000000';
   let fill: unknown = '#000000';
   const stack: { ctm: Matrix; stroke: unknown; fill: unknown }[] = [];
-  const n = Math.min(fnArray.length, o.maxOps);
   const strokes = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const fills = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
 
-  for (let i = 0; i < n; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i];
-    if (fn === ops.save || fn === ops.paintFormXObjectBegin) {
-      stack.push({ ctm, stroke, fill });
-      if (fn === ops.paintFormXObjectBegin && Array.isArray(args?.[0])) ctm = multiply(ctm, args[0] as Matrix);
-    } else if (fn === ops.restore || fn === ops.paintFormXObjectEnd) {
-      const s = stack.pop();
-      if (s) ({ ctm, stroke, fill } = s);
-    } else if (fn === ops.transform) {
-      ctm = multiply(ctm, args as unknown as Matrix);
-    } else if (fn === ops.setStrokeRGBColor) {
-      stroke = args[0];
-    } else if (fn === ops.setFillRGBColor) {
-      fill = args[0];
-    } else if (fn === ops.constructPath) {
-      const paint = args[0] as unknown as number;
-      const data = (args[1] as unknown as ArrayLike<number>[])?.[0];
-      if (!data) continue;
-      const doStroke = strokes.has(paint) && !isWhite(stroke);
-      const doFill = fills.has(paint) && !isWhite(fill);
-      if (!doStroke && !doFill) continue;
-      const m = multiply(view, ctm);
-      for (const sub of subpaths(data)) {
-        if (sub.curved) continue;
-        const pts = sub.points.map(([x, y]) => apply(m, x, y));
-        const rect = rectangleOf(pts);
-        if (doFill && rect) {
-          const w = rect.x1 - rect.x0, h = rect.y1 - rect.y0;
-          if (h <= o.maxRuleThickness && w >= o.minLength) out.push({ x0: rect.x0, y0: (rect.y0 + rect.y1) / 2, x1: rect.x1, y1: (rect.y0 + rect.y1) / 2 });
-          else if (w <= o.maxRuleThickness && h >= o.minLength) out.push({ x0: (rect.x0 + rect.x1) / 2, y0: rect.y0, x1: (rect.x0 + rect.x1) / 2, y1: rect.y1 });
-          else if (!doStroke) continue;
-        }
-        if (doStroke) {
-          const closed = sub.closed && pts.length > 2 ? [...pts, pts[0]] : pts;
-          for (let k = 1; k < closed.length; k++) {
-            const s = axisSegment(closed[k - 1], closed[k], o);
-            if (s) out.push(s);
+  const read = (fnArray: number[], argsArray: unknown[][]) => {
+    for (let i = 0; i < fnArray.length; i++) {
+      const fn = fnArray[i];
+      const args = argsArray[i];
+      if (fn === ops.save || fn === ops.paintFormXObjectBegin) {
+        stack.push({ ctm, stroke, fill });
+        if (fn === ops.paintFormXObjectBegin && Array.isArray(args?.[0])) ctm = multiply(ctm, args[0] as Matrix);
+      } else if (fn === ops.restore || fn === ops.paintFormXObjectEnd) {
+        const s = stack.pop();
+        if (s) ({ ctm, stroke, fill } = s);
+      } else if (fn === ops.transform) {
+        ctm = multiply(ctm, args as unknown as Matrix);
+      } else if (fn === ops.setStrokeRGBColor) {
+        stroke = args[0];
+      } else if (fn === ops.setFillRGBColor) {
+        fill = args[0];
+      } else if (fn === ops.constructPath) {
+        const paint = args[0] as unknown as number;
+        const data = (args[1] as unknown as ArrayLike<number>[])?.[0];
+        if (!data) continue;
+        const doStroke = strokes.has(paint) && !isWhite(stroke);
+        const doFill = fills.has(paint) && !isWhite(fill);
+        if (!doStroke && !doFill) continue;
+        const m = multiply(view, ctm);
+        for (const sub of subpaths(data)) {
+          if (sub.curved) continue;
+          const pts = sub.points.map(([x, y]) => apply(m, x, y));
+          // a thin filled polygon with bevelled ends (Excel → PDF converters draw each rule so) is a rule too
+          const rect = rectangleOf(pts) ?? thinPolygon(pts, o);
+          if (doFill && rect) {
+            const w = rect.x1 - rect.x0, h = rect.y1 - rect.y0;
+            if (h <= o.maxRuleThickness && w >= o.minLength) out.push({ x0: rect.x0, y0: (rect.y0 + rect.y1) / 2, x1: rect.x1, y1: (rect.y0 + rect.y1) / 2 });
+            else if (w <= o.maxRuleThickness && h >= o.minLength) out.push({ x0: (rect.x0 + rect.x1) / 2, y0: rect.y0, x1: (rect.x0 + rect.x1) / 2, y1: rect.y1 });
+            else if (!doStroke) continue;
+          }
+          if (doStroke) {
+            const closed = sub.closed && pts.length > 2 ? [...pts, pts[0]] : pts;
+            for (let k = 1; k < closed.length; k++) {
+              const s = axisSegment(closed[k - 1], closed[k], o);
+              if (s) out.push(s);
+            }
           }
         }
       }
     }
-  }
-  return out;
+  };
+  return { read, segments: out };
 }

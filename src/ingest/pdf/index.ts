@@ -3,6 +3,7 @@ import { ExtractError } from '../../errors.js';
 import type { Block, GridBlock, SourceDocument, TextBlock } from '../../model/blocks.js';
 import { round2, type PageContent } from '../../layout/geometry.js';
 import { groupLines, type Line } from '../../layout/text.js';
+import { findStreamTables } from '../../tables/stream.js';
 import { findLatticeTables } from '../../tables/lattice.js';
 import { continues, stitch } from '../../tables/stitch.js';
 import { openPdf } from './pdfjs.js';
@@ -52,7 +53,11 @@ interface PageBlocks {
 
 /** One page in reading order: ruled tables as grids, other text as lines (page numbers dropped). */
 export function pageBlocks(content: PageContent): PageBlocks {
-  const { tables, rest } = findLatticeTables(content.segments, content.runs, content.page);
+  const ruled = findLatticeTables(content.segments, content.runs, content.page);
+  // text the ruled tables left: borderless tables laid out in columns
+  const stream = findStreamTables(ruled.rest, content.page);
+  const tables = [...ruled.tables, ...stream.tables];
+  const rest = stream.rest;
   const lines = groupLines(rest).filter((l) => !PAGE_NUMBER.test(l.text));
   const rightMargin = Math.max(...lines.map((l) => l.x1), 0);
   const texts = paragraphs(lines, rightMargin).map<[number, TextBlock]>((l) => [
@@ -70,11 +75,15 @@ const CONTINUATION_TEXT = /^(续表|续|单位[：:]\s*(万元|元)|金额单位
 /** Joins a table that runs on from the bottom of one page onto the top of the next. */
 export function stitchPages(pages: PageBlocks[]): Block[] {
   const out: Block[] = [];
-  for (const { blocks } of pages) {
+  let previous = 0;
+  for (const { page, blocks } of pages) {
     const firstGrid = blocks.findIndex((b) => b.type === 'grid');
     const before = firstGrid < 0 ? [] : blocks.slice(0, firstGrid);
     const last = out.length ? out[out.length - 1] : null;
+    const adjacent = page === previous + 1; // not across a page that could not be read
+    previous = page;
     if (
+      adjacent &&
       last?.type === 'grid' &&
       firstGrid >= 0 &&
       before.every((b) => b.type === 'text' && CONTINUATION_TEXT.test(b.text)) &&
@@ -103,6 +112,12 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
       try {
         const content = await doc.readPage(n);
         if (content.runs.length) textPages++;
+        // pdf.js quietly reads a damaged page (contents missing or not a stream, garbage operators) as blank;
+        // left out, it also keeps a table from being stitched across it
+        if (!content.runs.length && !content.segments.length) {
+          warnings.push({ code: 'W_EMPTY_PAGE', message: `page ${n} is empty: no text and no lines (a blank page, a picture, or damaged content)`, page: n });
+          continue;
+        }
         pages.push(pageBlocks(content));
       } catch (e) {
         warnings.push({ code: 'W_PAGE', message: `page ${n} could not be read: ${e instanceof Error ? e.message : String(e)}`, page: n });
