@@ -49,14 +49,21 @@ import { validate } from '../src/validate/index.js';
  * themselves, checked on the page.
  */
 const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[]][] = [
-  ['sh-putuo-guihuaziyuan-2024-final.pdf', 9, []],
+  // GEN-S-02: the table heading on page 7 names 上海市规划和自然资源局 (2024 年度部门决算表; 普陀区 missing) and
+  // sections 八/九 (page 26) write 上海市普陀区规划与自然资源局, where the cover has 上海市普陀区规划和自然资源局
+  // all recorded under realpdf in rules.yaml: 下降（增长）27.78% left from the template (p. 25), 增长 13.95。 without
+  // its % (p. 21), 基本支出 5,377.64 万元 quoted from the all-funds 支出决算表 where the 一般公共预算 table
+  // prints 5,364.75 (p. 24), 2080599 described as 机关事业单位退休人员活动费支出（项） (p. 22)
+  ['sh-putuo-guihuaziyuan-2024-final.pdf', 9, ['GEN-S-02', 'GEN-N-05', 'GEN-N-08', 'FIN-N-07', 'FIN-N-09']],
   ['sh_czj_25_y_budget.pdf', 9, []],
   ['shanghai_0006_2026_unit-budget.pdf', 9, []],
   ['shanghai_0001_2026_unit-budget.pdf', 9, []],
   ['beijing_0249_2026_budget-tables.pdf', 10, []],
   ['js_rdbgt_js_rdbgt_2019_y_dept_ysgk-table.pdf', 10, []],
   // 委托业务费 1,391.68 万元, 比 2025 年预算增加 333.83 万元, 增长 31.35%: 333.83 / 1,057.85 is 31.56 % (page 9)
-  ['wuhan-nat_0134_2026_dept-budget.pdf', 9, ['GEN-N-01']],
+  // and the section on the 财政拨款收支总表 quotes 财政拨款收支总预算 18,728.91 万元 where the table prints
+  // 18,728.94 (pdftotext of the PDF: both figures as printed)
+  ['wuhan-nat_0134_2026_dept-budget.pdf', 9, ['GEN-N-01', 'BUD-N-04']],
   ['1770007475548-818404804.pdf', 9, []],
   ['beijing_0250_2026_budget-tables.pdf', 9, []], // its 国有资本经营预算支出表 is empty (no rows)
 ];

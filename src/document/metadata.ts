@@ -28,6 +28,17 @@ export function readMetadata(structure: DocumentStructure): DocumentInfo {
     scope,
     organization,
     year: year ? Number(year[1]) : null,
-    title: cover.length ? cover.join(' ') : null,
+    title: titleOf(cover),
   };
+}
+
+/**
+ * The cover's lines as the title — unless they are not a title: a document that opens with running text
+ * (a table book whose first page is a project list) has no cover, and its first text is no title.
+ */
+function titleOf(cover: string[]): string | null {
+  const joined = cover.join(' ');
+  if (!cover.length) return null;
+  if (joined.length <= 120) return joined;
+  return cover[0].length <= 60 && /预算|决算|报告|公开/.test(cover[0]) ? cover[0] : null;
 }
