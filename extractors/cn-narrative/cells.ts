@@ -88,6 +88,8 @@ const firstOf = (out: Output, kind: string) => out.tables.find((t) => t.kind ===
 
 function cellOf(t: Table, r: TypedRow, col: string): Fact['cell'] {
   const cell: NonNullable<Fact['cell']> = { table: t.id, row: r.row, col, value: r.values[col] ?? null };
+  // rows of side-by-side panels (收入 | 支出) share their numbers
+  if (r.panel) cell.panel = r.panel;
   if (t.unit) cell.unit = t.unit;
   return cell;
 }

@@ -30,6 +30,6 @@ export const FactSchema = z.object({
   partOf: z.string().optional(),
   items: z.array(z.string()).optional(),
   /** the table cell the figure restates */
-  cell: z.object({ table: z.string(), row: z.number().int(), col: z.string(), value: z.string().nullable(), unit: z.string().optional() }).optional(),
+  cell: z.object({ table: z.string(), row: z.number().int(), panel: z.string().optional(), col: z.string(), value: z.string().nullable(), unit: z.string().optional() }).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;

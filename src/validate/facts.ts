@@ -19,7 +19,7 @@ export function factRef(f: Fact): Ref {
 
 function cellRef(out: Output, cell: NonNullable<Fact['cell']>): Ref {
   const t = out.tables.find((x) => x.id === cell.table);
-  const r = t?.rows?.find((x) => x.row === cell.row);
+  const r = t?.rows?.find((x) => x.row === cell.row && x.panel === cell.panel);
   const ref: Ref = { table: cell.table, row: cell.row, col: cell.col, text: `${t?.title ?? ''} ${r?.name ?? ''}`.trim() };
   if (t?.pages[0]) ref.page = t.pages[0];
   return ref;
