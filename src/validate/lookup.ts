@@ -58,3 +58,9 @@ export function sum(total: Figure | null, parts: (Figure | null)[], what: string
     refs: [ref(total), ...present.map(ref)],
   };
 }
+
+/**
+ * A department's or unit's disclosure: some table of it is a standard one. Structure and narrative rules are
+ * about such documents; a city's budget report or a foreign statement has other tables and other wording.
+ */
+export const isDisclosure = (out: Output) => out.tables.some((t) => t.kind !== 'generic');
