@@ -10,6 +10,11 @@ function rowTexts(grid: Grid, row: number): string {
   return grid.cells.filter((c) => c.row === row).map((c) => c.text).join('\u0001');
 }
 
+/** `next` opens with the first row of `prev`: a header printed again at the top of the page. */
+export function repeatsHeader(prev: Grid, next: Grid): boolean {
+  return rowTexts(prev, 0).replace(/\u0001/g, '') !== '' && rowTexts(prev, 0) === rowTexts(next, 0);
+}
+
 /**
  * Whether `next` (top of a page) continues `prev` (bottom of the page before): same outer edges and every
  * column border of the narrower layout found in the other (within `tol` points).

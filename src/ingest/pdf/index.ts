@@ -3,9 +3,10 @@ import { ExtractError } from '../../errors.js';
 import type { Block, GridBlock, SourceDocument, TextBlock } from '../../model/blocks.js';
 import { round2, type PageContent } from '../../layout/geometry.js';
 import { groupLines, type Line } from '../../layout/text.js';
+import { compact } from '../../util/text.js';
 import { findStreamTables } from '../../tables/stream.js';
 import { findLatticeTables } from '../../tables/lattice.js';
-import { continues, stitch } from '../../tables/stitch.js';
+import { continues, repeatsHeader, stitch } from '../../tables/stitch.js';
 import { openPdf } from './pdfjs.js';
 
 export interface PdfOptions {
@@ -72,6 +73,23 @@ export function pageBlocks(content: PageContent): PageBlocks {
 /** Text that may stand between a table's two parts: a repeated 单位 line or a 续表 mark. */
 const CONTINUATION_TEXT = /^(续表|续|单位[：:]\s*(万元|元)|金额单位[：:]\s*(万元|元))/;
 
+/**
+ * A line the page before printed right above its table, printed again above this page's: a table that
+ * repeats its title (and 单位名称 line) on every page (Shenzhen). It continues only if its header row is
+ * printed again too: forms that share a title (项目支出绩效目标表, one per project) are not one table.
+ */
+function repeated(out: Block[], text: string): boolean {
+  const key = compact(text);
+  // performance-target forms repeat title and layout for each project: never one table
+  if (/绩效目标/.test(key)) return false;
+  for (let i = out.length - 2; i >= 0 && i >= out.length - 6; i--) {
+    const b = out[i];
+    if (b.type !== 'text') return false;
+    if (compact(b.text) === key) return true;
+  }
+  return false;
+}
+
 /** Joins a table that runs on from the bottom of one page onto the top of the next. */
 export function stitchPages(pages: PageBlocks[]): Block[] {
   const out: Block[] = [];
@@ -86,7 +104,7 @@ export function stitchPages(pages: PageBlocks[]): Block[] {
       adjacent &&
       last?.type === 'grid' &&
       firstGrid >= 0 &&
-      before.every((b) => b.type === 'text' && CONTINUATION_TEXT.test(b.text)) &&
+      before.every((b) => b.type === 'text' && CONTINUATION_TEXT.test(b.text) || (b.type === 'text' && repeated(out, b.text) && repeatsHeader(last.grid, (blocks[firstGrid] as GridBlock).grid))) &&
       continues(last.grid, (blocks[firstGrid] as GridBlock).grid)
     ) {
       out[out.length - 1] = { ...last, grid: stitch(last.grid, (blocks[firstGrid] as GridBlock).grid) };
