@@ -81,7 +81,7 @@ function toRuns(items: unknown[], view: Matrix): TextRun[] {
  * long document grows without bound (a 392-page budget: 800 MB). Past this much heap the document is
  * reopened, which frees those caches for the price of parsing shared fonts again.
  */
-const RECYCLE_HEAP_BYTES = 160 * 1024 * 1024;
+const RECYCLE_HEAP_BYTES = 120 * 1024 * 1024;
 /** …but not more often than this: a document whose fonts alone fill the heap would be parsed again and again */
 const RECYCLE_MIN_PAGES = 16;
 
