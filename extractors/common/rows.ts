@@ -43,9 +43,20 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
   const texts = gridToRows(headed.grid);
   const firstData = Math.max(headed.headerRows, ...headed.grid.columnNumberRows.map((r) => r + 1));
   const out: TypedRow[] = [];
+  // split 类 | 款 | 项 columns that print only a row's own part (201 / 40 / 01): the parts above carry down
+  const carried = new Map<string | undefined, string[]>();
   for (let r = firstData; r < texts.length; r++) {
     for (const pc of panelColumns(columns)) {
-      let code = pc.codes.map((c) => compact(texts[r][c.col])).join('');
+      const parts = pc.codes.map((c) => compact(texts[r][c.col]));
+      let code = parts.join('');
+      if (parts.length >= 2 && parts.every((p) => /^\d*$/.test(p)) && code) {
+        const above = carried.get(pc.panel) ?? [];
+        const first = parts.findIndex((p) => p !== '');
+        const own = parts.map((p, i) => (i < first ? above[i] ?? '' : p));
+        if (first > 0 && own.slice(0, first).every((p) => p !== '') && parts.slice(first).filter((p) => p !== '').length === 1) code = own.join('');
+        const last = parts.reduce((k, p, i) => (p !== '' ? i : k), -1);
+        carried.set(pc.panel, own.slice(0, last + 1));
+      }
       const nameTexts = pc.names.map((c) => texts[r][c.col].trim());
       // the most specific name printed (合计 spans both name columns and sits in the first)
       const nameIndex = nameTexts.map((t, i) => (t ? i : -1)).filter((i) => i >= 0).pop() ?? -1;
