@@ -10,9 +10,16 @@ function rowTexts(grid: Grid, row: number): string {
   return grid.cells.filter((c) => c.row === row).map((c) => c.text).join('\u0001');
 }
 
-/** `next` opens with the first row of `prev`: a header printed again at the top of the page. */
+/**
+ * `next` opens with the first row of `prev` — a header printed again at the top of the page — and goes on
+ * with rows, not with a 合计 of its own (a new table of the same layout: the next unit's 支出总表).
+ */
 export function repeatsHeader(prev: Grid, next: Grid): boolean {
-  return rowTexts(prev, 0).replace(/\u0001/g, '') !== '' && rowTexts(prev, 0) === rowTexts(next, 0);
+  if (rowTexts(prev, 0).replace(/\u0001/g, '') === '' || rowTexts(prev, 0) !== rowTexts(next, 0)) return false;
+  let skip = 0;
+  while (skip < next.nRows && skip < prev.nRows && rowTexts(next, skip) === rowTexts(prev, skip)) skip++;
+  const first = rowTexts(next, skip).split('\u0001').slice(0, 3).join('').replace(/\s+/g, '');
+  return !/^(合计|总计)/.test(first);
 }
 
 /**

@@ -42,7 +42,7 @@ export const summaryIncomeTotal: DocumentEvaluator = (out) => {
   const t = summary(out);
   const parts = [
     row(t, INCOME_SUBTOTAL),
-    row(t, named(/^上年结转(结余)?$/, 'income')),
+    row(t, named(/^上年(结转|结余)(、?(结余|结转))?$/, 'income')),
     row(t, named(/^用事业基金弥补收支差额$/, 'income')),
     row(t, named(/^使用非财政拨款结余/, 'income')),
   ];

@@ -49,6 +49,17 @@ function sumCheck(t: Table, target: TypedRow, col: string, parts: TypedRow[], wh
 const amountKeys = (t: Table, panel: string | undefined) =>
   (t.columns ?? []).filter((c) => c.panel === panel && !['code', 'name', 'gov_name'].includes(c.key) && !c.key.startsWith('col')).map((c) => c.key);
 
+/** Rows split where a unit's rows begin: an uncoded, unlevelled row (深圳市水务局（本级）) followed by coded rows. */
+function unitSegments(rows: TypedRow[]): TypedRow[][] {
+  const segments: TypedRow[][] = [[]];
+  rows.forEach((r, i) => {
+    const heading = !r.code && (r.level === undefined || r.level === 'unit' || r.level === 'department') && r.name !== '' && !!rows[i + 1]?.code;
+    if (heading && segments[segments.length - 1].length) segments.push([]);
+    segments[segments.length - 1].push(r);
+  });
+  return segments;
+}
+
 /**
  * 类 = Σ 款, 款 = Σ 项 (by code), and 合计 = Σ 类, for every amount column: function-coded tables and
  * economic tables alike (economic classes are 类 rows, their items 款 rows).
@@ -59,12 +70,16 @@ export function hierarchy(t: Table): Instance[] {
   for (const panel of new Set(rows.map((r) => r.panel))) {
     const own = rows.filter((r) => r.panel === panel);
     const keys = amountKeys(t, panel);
+    const segments = unitSegments(own);
     for (const parent of own) {
+      // a table listing several units (预算单位 | 科目编码 …) repeats the codes under each unit: children
+      // are looked for within the parent's unit, and the 合计 only where there is one unit
+      const scope = segments.length > 1 ? segments.find((seg) => seg.includes(parent)) ?? own : own;
       const children =
         parent.level === 'total'
-          ? own.filter((r) => r.level === '类')
+          ? segments.length > 1 ? [] : own.filter((r) => r.level === '类')
           : parent.code
-            ? own.filter((r) => r.parent === parent.code && r !== parent)
+            ? scope.filter((r) => r.parent === parent.code && r !== parent)
             : [];
       if (!children.length) continue;
       for (const col of keys) {
