@@ -39,9 +39,17 @@ describe('the seed PDF (rendered from the seed text) gives the typed rows and fo
     expect(pdf.document).toEqual(text.document);
     expect(pdf.tables.every((t) => t.cells.every((c) => c.page !== undefined && c.bbox !== undefined))).toBe(true);
   });
+
+  it('is audited as the text is, narrative included (its table of contents, printed with leader dots, is not read)', async () => {
+    const [text, pdf] = await Promise.all(['txt', 'pdf'].map((ext) => extract(join(ROOT, `corpus/seed-zezhou-xinfangju-2024-budget.${ext}`))));
+    const statuses = (o: typeof text) => o.checks.filter((c) => c.rule !== 'GEN-S-04').map((c) => [c.rule, c.status]);
+    expect(statuses(pdf)).toEqual(statuses(text));
+    expect(pdf.facts.filter((f) => f.cell).map((f) => [f.subject, f.value, f.cell!.value])).toEqual(text.facts.filter((f) => f.cell).map((f) => [f.subject, f.value, f.cell!.value]));
+  }, 60_000);
 });
 
 import { validate } from '../src/validate/index.js';
+import { extract } from '../src/pipeline.js';
 
 /**
  * Goldens of real PDFs without hand-typed truth: every standard table of the document typed, and every

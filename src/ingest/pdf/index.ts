@@ -4,6 +4,7 @@ import type { Block, GridBlock, SourceDocument, TextBlock } from '../../model/bl
 import { round2, type PageContent } from '../../layout/geometry.js';
 import { groupLines, type Line } from '../../layout/text.js';
 import { compact } from '../../util/text.js';
+import { headingOf } from '../../document/lines.js';
 import { findStreamTables } from '../../tables/stream.js';
 import { findLatticeTables } from '../../tables/lattice.js';
 import { continues, repeatsHeader, stitch } from '../../tables/stitch.js';
@@ -34,6 +35,8 @@ function paragraphs(lines: Line[], rightMargin: number): Line[] {
       prev &&
       !LEADERS.test(prev.text) &&
       !LEADERS.test(line.text) &&
+      // a heading starts its own line even right under a full line (…项目。| 二、收入预算情况说明)
+      !headingOf(line.text) &&
       prev.x1 >= rightMargin - 1.5 * prev.fontSize &&
       Math.abs(prev.fontSize - line.fontSize) < 0.6 &&
       line.top - prev.bottom < 0.9 * line.fontSize &&
