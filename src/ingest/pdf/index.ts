@@ -96,6 +96,14 @@ function repeated(out: Block[], text: string): boolean {
 /** Joins a table that runs on from the bottom of one page onto the top of the next. */
 export function stitchPages(pages: PageBlocks[]): Block[] {
   const out: Block[] = [];
+  // a running head: the same line opening three pages or more (苏州市…2026 年度单位预算公开)
+  const openings = new Map<string, number>();
+  for (const { blocks } of pages) {
+    const first = blocks[0];
+    if (first?.type === 'text') openings.set(compact(first.text), (openings.get(compact(first.text)) ?? 0) + 1);
+  }
+  // (a table's title repeated over its pages is no running head: forms that share one are separate tables)
+  const runningHead = (text: string) => (openings.get(compact(text)) ?? 0) >= 3 && !/表$/.test(compact(text));
   let previous = 0;
   for (const { page, blocks } of pages) {
     const firstGrid = blocks.findIndex((b) => b.type === 'grid');
@@ -107,7 +115,7 @@ export function stitchPages(pages: PageBlocks[]): Block[] {
       adjacent &&
       last?.type === 'grid' &&
       firstGrid >= 0 &&
-      before.every((b) => b.type === 'text' && CONTINUATION_TEXT.test(b.text) || (b.type === 'text' && repeated(out, b.text) && repeatsHeader(last.grid, (blocks[firstGrid] as GridBlock).grid))) &&
+      before.every((b) => b.type === 'text' && (CONTINUATION_TEXT.test(b.text) || runningHead(b.text)) || (b.type === 'text' && repeated(out, b.text) && repeatsHeader(last.grid, (blocks[firstGrid] as GridBlock).grid))) &&
       continues(last.grid, (blocks[firstGrid] as GridBlock).grid)
     ) {
       out[out.length - 1] = { ...last, grid: stitch(last.grid, (blocks[firstGrid] as GridBlock).grid) };
