@@ -4,7 +4,7 @@ import type { Unit } from '../model/table.js';
 
 /** Numbering labels printed above a table title: 预算公开表1, 部门公开表9, 公开01表, 表一, 附表1, 表1-1. */
 const LABEL = /^(?:(?:预算|部门|单位|决算)?(?:公开)?表\s*[一二三四五六七八九十\d]+|(?:预算|决算|公开)\s*\d+\s*表|附?表\s*[一二三四五六七八九十\d]+(?:-\d+)?)[：:]?$/;
-const ORG = /(?:部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*(\S[^：:]*?)(?=\s{2,}|\s*(?:金额)?单位[：:]|$)/;
+const ORG = /(?:部门[（(]单位[)）]|部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*(\S[^：:]*?)(?=\s{2,}|\s*(?:金额)?单位[：:]|$)/;
 const UNIT = /(?:金额)?单位[：:]\s*(万元|元|亿元)/;
 const NOTE = /^(?:注|说明|备注)\s*[0-9１-９]?\s*[：:]/;
 /** (2024)年度 / (2024年度) under a form title */
@@ -29,7 +29,7 @@ export function isMetaLine(s: string): boolean {
   const rest = s
     .normalize('NFKC')
     .replace(UNIT, '')
-    .replace(/(?:部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*\S+/, '')
+    .replace(/(?:部门[（(]单位[)）]|部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*\S+/, '')
     .trim();
   return rest === '' && (unitOf(s) !== null || orgOf(s) !== null);
 }
