@@ -1,9 +1,13 @@
 import type { Cell, Grid } from '../model/grid.js';
 import { clusterValues } from '../layout/geometry.js';
 
+const boxEdges = (cells: Cell[]) => cells.flatMap((c) => (c.bbox ? [c.bbox[0], c.bbox[2]] : []));
+/** edges of grids built by stitch(), kept: a table stitched over 30 pages is not measured again each page */
+const knownEdges = new WeakMap<Grid, number[]>();
+
 /** Column borders of a grid, from its cells' boxes (borders a point apart on different pages are one). */
 function columnEdges(grid: Grid): number[] {
-  return clusterValues(grid.cells.flatMap((c) => (c.bbox ? [c.bbox[0], c.bbox[2]] : [])), 1.5);
+  return knownEdges.get(grid) ?? clusterValues(boxEdges(grid.cells), 1.5);
 }
 
 function rowTexts(grid: Grid, row: number): string {
@@ -65,5 +69,7 @@ export function stitch(prev: Grid, next: Grid, tol = 3): Grid {
     for (let k = 0; k < nCols; k++) if (!taken.has(`${r},${k}`)) cells.push({ row: r, col: k, rowSpan: 1, colSpan: 1, text: '', header: false, page: next.cells[0]?.page });
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { nRows, nCols, cells, columnNumberRows: [], spansKnown: true };
+  const grid: Grid = { nRows, nCols, cells, columnNumberRows: [], spansKnown: true };
+  knownEdges.set(grid, clusterValues([...edges, ...boxEdges(next.cells)], 1.5));
+  return grid;
 }

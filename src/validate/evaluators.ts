@@ -20,8 +20,16 @@ export interface Instance {
   refs: Ref[];
 }
 
-/** Every amount a table prints: its precision is the table's (万元 to the cent, 元 tables whole). */
-const tablePlaces = (t: Table) => (t.rows ?? []).flatMap((r) => Object.values(r.values));
+/** The decimals a table prints its amounts with (万元 to the cent, 元 tables whole), worked out once per table. */
+const placesOfTable = new WeakMap<Table, number>();
+function tablePlacesOf(t: Table): number {
+  let places = placesOfTable.get(t);
+  if (places === undefined) {
+    places = printedPlaces((t.rows ?? []).flatMap((r) => Object.values(r.values)));
+    placesOfTable.set(t, places);
+  }
+  return places;
+}
 
 const rowLabel = (r: TypedRow) => `${r.code ?? ''} ${r.name}`.trim();
 const refOf = (t: Table, r: TypedRow, col: string): Ref => {
@@ -35,7 +43,7 @@ function sumCheck(t: Table, target: TypedRow, col: string, parts: TypedRow[], wh
   const addends = parts.map((p) => p.values[col]);
   if (stated == null && addends.every((v) => v == null)) return null;
   const computed = addends.reduce((acc, v) => acc.plus(dec(v)), dec(null));
-  const places = printedPlaces(tablePlaces(t));
+  const places = tablePlacesOf(t);
   const status = judgeSum(dec(stated), computed, parts.length, places);
   return {
     status,
@@ -130,7 +138,7 @@ export function columnSums(t: Table): Instance[] {
       const values = parts.map((p) => row.values[p.key]);
       if (stated === undefined || (stated == null && values.every((v) => v == null))) continue;
       const computed = values.reduce((acc, v) => acc.plus(dec(v)), dec(null));
-      const status = judgeSum(dec(stated), computed, parts.length, printedPlaces(tablePlaces(t)));
+      const status = judgeSum(dec(stated), computed, parts.length, tablePlacesOf(t));
       out.push({
         status,
         message: `${t.title} ${rowLabel(row)}: ${total.path.join('/')} ${stated ?? 'blank'} vs Σ(${parts.map((p) => p.path.join('/')).join(' + ')}) = ${computed.toFixed(2)}`,
