@@ -67,15 +67,19 @@ export function groupLines(runs: TextRun[]): Line[] {
     }
     lines.push([r]);
   }
-  return lines.map((rs) => ({
-    runs: rs,
-    text: joinRuns(rs),
-    x0: Math.min(...rs.map((r) => r.x0)),
-    x1: Math.max(...rs.map((r) => r.x1)),
-    top: Math.min(...rs.map((r) => r.top)),
-    bottom: Math.max(...rs.map((r) => r.bottom)),
-    fontSize: Math.max(...rs.map((r) => r.fontSize)),
-  }));
+  return lines.map((rs) => ({ ...spanOf(rs), fontSize: Math.max(...rs.map((r) => r.fontSize)) }));
+}
+
+/** Runs taken together: their text and the box around them. */
+export function spanOf(runs: TextRun[]): Pick<Line, 'runs' | 'text' | 'x0' | 'x1' | 'top' | 'bottom'> {
+  return {
+    runs,
+    text: joinRuns(runs),
+    x0: Math.min(...runs.map((r) => r.x0)),
+    x1: Math.max(...runs.map((r) => r.x1)),
+    top: Math.min(...runs.map((r) => r.top)),
+    bottom: Math.max(...runs.map((r) => r.bottom)),
+  };
 }
 
 /**

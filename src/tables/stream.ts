@@ -1,6 +1,6 @@
 import type { BBox, Cell, Grid } from '../model/grid.js';
 import type { TextRun } from '../layout/geometry.js';
-import { groupLines, joinRuns, type Line } from '../layout/text.js';
+import { groupLines, spanOf, type Line } from '../layout/text.js';
 import type { LatticeTable } from './lattice.js';
 
 /**
@@ -45,14 +45,7 @@ function chunksOf(line: Line, o: StreamOptions): Chunk[] {
     if (prev && r.x0 - prev.x1 <= o.gapFactor * Math.min(prev.fontSize, r.fontSize)) last.push(r);
     else groups.push([r]);
   }
-  return groups.map((rs) => ({
-    runs: rs,
-    text: joinRuns(rs),
-    x0: Math.min(...rs.map((r) => r.x0)),
-    x1: Math.max(...rs.map((r) => r.x1)),
-    top: Math.min(...rs.map((r) => r.top)),
-    bottom: Math.max(...rs.map((r) => r.bottom)),
-  }));
+  return groups.map(spanOf);
 }
 
 const isAmount = (c: Chunk) => AMOUNT.test(c.text.replace(/\s+/g, '')) && !YEAR.test(c.text.trim());

@@ -5,13 +5,13 @@ import type { Output } from '../model/output.js';
 import { compact } from '../util/text.js';
 import type { Instance } from './evaluators.js';
 import { factRef, restatedOn, sumInstance } from './facts.js';
-import { bareName, tableOf } from './lookup.js';
+import { bareName, ofFamily, onlyWhen, tableOf } from './lookup.js';
 import type { Rule } from './rules.js';
 import { dec } from './tolerance.js';
 
 /** The 预算 情况说明 against the tables (BUD-N-*): the facts of extractors/cn-narrative, resolved to cells. */
 
-const budgetOnly = (evaluate: (out: Output) => (Instance | null)[]) => (out: Output) => (out.document.family === 'budget' ? evaluate(out) : []);
+const budgetOnly = (evaluate: (out: Output) => (Instance | null)[]) => onlyWhen(ofFamily('budget'), evaluate);
 
 /** BUD-N-06 基本支出 = 人员经费 + 公用经费 as the narrative states them */
 function basicSections(out: Output): (Instance | null)[] {

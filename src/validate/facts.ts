@@ -3,7 +3,7 @@ import type { Fact } from '../model/fact.js';
 import type { Output } from '../model/output.js';
 import { cellFor } from '../../extractors/cn-narrative/cells.js';
 import type { Instance, Ref } from './evaluators.js';
-import { dec, judgeCopy, judgeSum, type Status } from './tolerance.js';
+import { dec, judgeCopy, judgeSum, printedPlaces, type Status } from './tolerance.js';
 
 /** Helpers for rules that compare the narrative's facts (extractors/cn-narrative) with the tables. */
 
@@ -44,7 +44,7 @@ export function restates(out: Output, f: Fact): Instance | null {
 /** Every amount of these topics that the tables print, compared with its cell. */
 export const restatedOn = (out: Output, ...topics: string[]) => amountsOn(out, ...topics).map((f) => restates(out, f));
 
-const placesOf = (v: string) => (v.split('.')[1] ?? '').length;
+const placesOf = (v: string) => printedPlaces([v]);
 
 /**
  * `pct` policy of rules.yaml: |stated − 100·a/b| ≤ 0.01 percentage points with the printed a and b — accepts
@@ -67,7 +67,7 @@ export function pctInstance(what: string, stated: string, part: Decimal, whole: 
 /** A whole stated in the narrative against the parts stated with it (sum policy). */
 export function sumInstance(what: string, whole: Fact, parts: Fact[]): Instance {
   const computed = parts.reduce((acc, p) => acc.plus(dec(p.value)), new Decimal(0));
-  const places = Math.max(placesOf(whole.value), ...parts.map((p) => placesOf(p.value)));
+  const places = printedPlaces([whole.value, ...parts.map((p) => p.value)]);
   return {
     status: judgeSum(dec(whole.value), computed, parts.length, Math.max(places, 2)),
     message: `${what}: ${whole.subject} ${whole.value} vs Σ${parts.length} (${parts.map((p) => p.subject).join(' + ')}) = ${computed.toFixed(2)}`,

@@ -4,13 +4,13 @@ import type { Output } from '../model/output.js';
 import type { Table, TypedRow } from '../model/table.js';
 import type { Instance, Ref } from './evaluators.js';
 import { factRef, pctInstance, restatedOn, restates, sectionText, shares } from './facts.js';
-import { bareName, tableOf } from './lookup.js';
+import { bareName, ofFamily, onlyWhen, tableOf } from './lookup.js';
 import type { Rule } from './rules.js';
 import { dec, judgeCopy, judgeSum, sumTolerance } from './tolerance.js';
 
 /** The 决算 情况说明 against the tables (FIN-N-*), on the facts of extractors/cn-narrative. */
 
-const finalOnly = (evaluate: (out: Output) => (Instance | null)[]) => (out: Output) => (out.document.family === 'final_accounts' ? evaluate(out) : []);
+const finalOnly = (evaluate: (out: Output) => (Instance | null)[]) => onlyWhen(ofFamily('final_accounts'), evaluate);
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const num = (s: string) => new Decimal(s.replace(/,/g, ''));
 const sectionRef = (s: { section: string; page?: number }, text?: string): Ref => ({ text: text ? `${s.section}: ${text}` : s.section, ...(s.page ? { page: s.page } : {}) });

@@ -64,3 +64,8 @@ export function sum(total: Figure | null, parts: (Figure | null)[], what: string
  * about such documents; a city's budget report or a foreign statement has other tables and other wording.
  */
 export const isDisclosure = (out: Output) => out.tables.some((t) => t.kind !== 'generic');
+
+type Evaluate = (out: Output) => (Instance | null)[];
+/** A rule's evaluation on the documents it is about only: the others have nothing to compare (na). */
+export const onlyWhen = (applies: (out: Output) => boolean, evaluate: Evaluate): Evaluate => (out) => (applies(out) ? evaluate(out) : []);
+export const ofFamily = (family: Output['document']['family']) => (out: Output) => out.document.family === family;

@@ -7,7 +7,7 @@ import { BUDGET_NARRATIVE_RULES } from './budget-narrative.js';
 import { FINAL_NARRATIVE_RULES } from './final-narrative.js';
 import { byId, factRef, shareBases, shares, sumInstance } from './facts.js';
 import { dec } from './tolerance.js';
-import { isDisclosure } from './lookup.js';
+import { isDisclosure, onlyWhen } from './lookup.js';
 
 /** (比上年 / 与2023年度相比 …) 增加|减少 Δ万元，增长|下降 p% */
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -189,7 +189,7 @@ export function numberFormat(out: Output): Instance[] {
  * The narrative rules are about a department's or unit's disclosure: a document none of whose tables is a
  * standard one (a city's budget report, a foreign statement) has other figures and other wording.
  */
-const disclosureOnly = (rule: Rule): Rule => ({ ...rule, evaluate: (out: Output) => (isDisclosure(out) ? rule.evaluate(out) : []) });
+const disclosureOnly = (rule: Rule): Rule => ({ ...rule, evaluate: onlyWhen(isDisclosure, rule.evaluate) });
 
 /** Narrative rules beyond GEN-N-01/06 (facts of cn-narrative against the tables). */
 export const NARRATIVE_RULES: Rule[] = [

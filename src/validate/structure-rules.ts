@@ -4,7 +4,7 @@ import type { Table, TypedRow } from '../model/table.js';
 import { chineseNumber, compact, labelKey } from '../util/text.js';
 import * as budget from './budget-rules.js';
 import type { Instance, Ref } from './evaluators.js';
-import { bareName, isDisclosure } from './lookup.js';
+import { bareName, isDisclosure, onlyWhen } from './lookup.js';
 import type { Rule } from './rules.js';
 
 /**
@@ -356,4 +356,4 @@ export const STRUCTURE_RULES: Rule[] = [
   { id: 'BUD-X-12', title: 'Soft: function 项 ↔ economic 款 correspondences (basic spending)', evaluate: budget.personnelCorrespondences },
   { id: 'BUD-X-13', title: '三公 vs economic items', evaluate: budget.threePublicCoversItems },
   { id: 'BUD-X-18', title: '政府性基金 / 国有资本 tables = 财政拨款收支总表 columns', evaluate: budget.fundTablesAgree },
-].map((rule) => (rule.id.startsWith('GEN-S') ? { ...rule, evaluate: (out: Output) => (isDisclosure(out) ? rule.evaluate(out) : []) } : rule));
+].map((rule) => (rule.id.startsWith('GEN-S') ? { ...rule, evaluate: onlyWhen(isDisclosure, rule.evaluate) } : rule));
