@@ -3,12 +3,16 @@ import { keyColumns } from '../../src/recognise/columns.js';
 import type { HeadedGrid } from '../../src/tables/headers.js';
 import { levelEconomic, levelFunctionCoded, levelSummary, levelThreePublic, levelUnitsAndProjects } from '../common/levels.js';
 import { readRows } from '../common/rows.js';
+import { assignRoles } from '../common/roles.js';
 import { BUDGET_COLUMNS, BUDGET_TABLES, PANEL_KINDS, PANELS } from './vocabulary.js';
+
+/** Tables whose rows are economic classes (30x / 50x), not function classes. */
+const ECONOMIC_KINDS = new Set(['B.gpb_basic_econ', 'B.gpb_econ_gov', 'B.admin_operating']);
 
 function typeBudgetTable(kind: string, headed: HeadedGrid, ctx: DocumentContext): TypedTable {
   const warnings: string[] = [];
-  const columns = keyColumns(headed.columns, BUDGET_COLUMNS, PANEL_KINDS.has(kind) ? PANELS : undefined);
-  const rows = readRows(headed, columns, warnings);
+  const columns = keyColumns(headed.columns, BUDGET_COLUMNS, PANEL_KINDS.has(kind) ? PANELS : undefined, undefined, (cols) => assignRoles(cols, headed));
+  const rows = readRows(headed, columns, warnings, ECONOMIC_KINDS.has(kind) ? 'economic' : 'function');
   switch (kind) {
     case 'B.summary':
     case 'B.fiscal_summary':

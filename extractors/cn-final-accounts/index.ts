@@ -3,13 +3,14 @@ import { keyColumns } from '../../src/recognise/columns.js';
 import type { HeadedGrid } from '../../src/tables/headers.js';
 import { levelEconomic, levelFunctionCoded, levelSummary } from '../common/levels.js';
 import { readRows } from '../common/rows.js';
+import { assignRoles } from '../common/roles.js';
 import { FINAL_COLUMNS, FINAL_TABLES, PANEL_KINDS, PANELS } from './vocabulary.js';
 
 function typeFinalTable(kind: string, headed: HeadedGrid, _ctx: DocumentContext): TypedTable {
   const warnings: string[] = [];
   const repeated = kind === 'F.gpb_basic_econ' ? ['personnel', 'public'] : undefined;
-  const columns = keyColumns(headed.columns, FINAL_COLUMNS, PANEL_KINDS.has(kind) ? PANELS : undefined, repeated);
-  const rows = readRows(headed, columns, warnings);
+  const columns = keyColumns(headed.columns, FINAL_COLUMNS, PANEL_KINDS.has(kind) ? PANELS : undefined, repeated, (cols) => assignRoles(cols, headed));
+  const rows = readRows(headed, columns, warnings, kind === 'F.gpb_basic_econ' ? 'economic' : 'function');
   switch (kind) {
     case 'F.summary':
     case 'F.fiscal_summary':

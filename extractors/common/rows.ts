@@ -2,10 +2,10 @@ import type { Column } from '../../src/model/grid.js';
 import type { TypedRow } from '../../src/model/table.js';
 import type { HeadedGrid } from '../../src/tables/headers.js';
 import { gridToRows } from '../../src/tables/fromRows.js';
-import { parseAmount } from '../../src/util/amount.js';
+import { amountOrNull, parseAmount } from '../../src/util/amount.js';
 import { compact } from '../../src/util/text.js';
+import { GLUED_CODE, PERCENT, schemeDigit } from './roles.js';
 
-const GLUED_CODE = /^\[?(\d{3}(?:\d{2}){0,3})\]?[\s\-.、]*(\D.*)$/;
 const SPACED_CODE = /^\d{3}(?:[\s\-.]+\d{2}){0,3}$/;
 
 /** Columns that name or code a row, and the amount columns, of one panel. */
@@ -16,10 +16,29 @@ interface PanelColumns {
   /** the row's name columns: the last one names the row (项目名称 after 单位名称), the others are labels */
   names: Column[];
   govName?: Column;
+  /** columns printing code and name in one cell (2050803-培训支出): the first names the row, the others are labels */
+  codeNames: Column[];
+  /** text columns that describe the row (采购组织形式): kept as labels */
+  labels: Column[];
   amounts: Column[];
 }
 
-function panelColumns(columns: Column[]): PanelColumns[] {
+const NOT_AMOUNTS = new Set(['code', 'name', 'gov_name', 'code_name', 'label']);
+
+/**
+ * The code_name column whose codes belong to the scheme the table is about comes first: function codes
+ * (2…) in function tables, 部门 economic codes (3…) before 政府 ones (5…) in economic tables.
+ */
+function byScheme(columns: Column[], texts: string[][], firstData: number, scheme: 'function' | 'economic'): Column[] {
+  const order = scheme === 'function' ? ['2', '1'] : ['3', '5'];
+  const rank = (c: Column) => {
+    const i = order.indexOf(schemeDigit(texts, c.col, firstData) ?? '');
+    return i < 0 ? order.length : i;
+  };
+  return [...columns].sort((a, b) => rank(a) - rank(b) || a.col - b.col);
+}
+
+function panelColumns(columns: Column[], texts: string[][], firstData: number, scheme: 'function' | 'economic'): PanelColumns[] {
   const panels = [...new Set(columns.map((c) => c.panel))];
   return panels.map((panel) => {
     const own = columns.filter((c) => c.panel === panel);
@@ -27,11 +46,19 @@ function panelColumns(columns: Column[]): PanelColumns[] {
       codes: own.filter((c) => c.key === 'code'),
       names: own.filter((c) => c.key === 'name'),
       govName: own.find((c) => c.key === 'gov_name'),
-      amounts: own.filter((c) => !['code', 'name', 'gov_name'].includes(c.key)),
+      codeNames: byScheme(own.filter((c) => c.key === 'code_name'), texts, firstData, scheme),
+      labels: own.filter((c) => c.key === 'label'),
+      amounts: own.filter((c) => !NOT_AMOUNTS.has(c.key)),
     };
     if (panel !== undefined) pc.panel = panel;
     return pc;
   });
+}
+
+/** A percentage column's value: the number without its sign (-60.86% → -60.86). */
+function percentValue(printed: string): string | null {
+  const s = printed.normalize('NFKC').replace(/\s+/g, '');
+  return PERCENT.test(s) ? s.slice(0, -1) : amountOrNull(s);
 }
 
 /**
@@ -39,14 +66,15 @@ function panelColumns(columns: Column[]): PanelColumns[] {
  * with spaces is split off), amounts under their column keys. Rows with nothing printed are skipped;
  * rows with a name but no amounts are kept (empty classes are printed on purpose).
  */
-export function readRows(headed: HeadedGrid, columns: Column[], warnings: string[]): TypedRow[] {
+export function readRows(headed: HeadedGrid, columns: Column[], warnings: string[], scheme: 'function' | 'economic' = 'function'): TypedRow[] {
   const texts = gridToRows(headed.grid);
   const firstData = Math.max(headed.headerRows, ...headed.grid.columnNumberRows.map((r) => r + 1));
   const out: TypedRow[] = [];
+  const panels = panelColumns(columns, texts, firstData, scheme);
   // split 类 | 款 | 项 columns that print only a row's own part (201 / 40 / 01): the parts above carry down
   const carried = new Map<string | undefined, string[]>();
   for (let r = firstData; r < texts.length; r++) {
-    for (const pc of panelColumns(columns)) {
+    for (const pc of panels) {
       const parts = pc.codes.map((c) => compact(texts[r][c.col]));
       let code = parts.join('');
       if (parts.length >= 2 && parts.every((p) => /^\d*$/.test(p)) && code) {
@@ -62,6 +90,15 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
       const nameIndex = nameTexts.map((t, i) => (t ? i : -1)).filter((i) => i >= 0).pop() ?? -1;
       let name = nameIndex >= 0 ? nameTexts[nameIndex] : '';
       const labels = nameTexts.filter((_, i) => i !== (nameIndex >= 0 ? nameIndex : nameTexts.length - 1));
+      // code and name glued in one cell: the first printed of the table's own scheme names the row
+      const glued = pc.codeNames.map((c) => texts[r][c.col].trim());
+      const primary = glued.findIndex((t) => t !== '');
+      if (primary >= 0) {
+        if (!name) name = glued[primary];
+        else labels.push(glued[primary]);
+        labels.push(...glued.filter((t, i) => i !== primary && t !== ''));
+      }
+      labels.push(...pc.labels.map((c) => texts[r][c.col].trim()).filter((t) => t !== ''));
       if (!code) {
         const glued = GLUED_CODE.exec(compact(name));
         if (glued) [code, name] = [glued[1], glued[2]];
@@ -75,6 +112,10 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
       const values: Record<string, string | null> = {};
       for (const c of pc.amounts) {
         const printed = texts[r][c.col];
+        if (c.type === 'percent') {
+          values[c.key] = percentValue(printed);
+          continue;
+        }
         const parsed = parseAmount(printed);
         values[c.key] = parsed.kind === 'amount' ? parsed.value : null;
         if (parsed.kind === 'text') warnings.push(`row ${r}, column ${c.path.join('/')}: "${printed}" is not an amount`);

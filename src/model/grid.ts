@@ -35,5 +35,7 @@ export const ColumnSchema = z.object({
   /** side-by-side panel the column belongs to (income / expenditure …) */
   panel: z.string().optional(),
   col: z.number().int().nonnegative(),
+  /** what the column's cells hold, when not amounts: percentages (values without the % sign) */
+  type: z.enum(['percent']).optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;

@@ -11,6 +11,9 @@ function stripYear(s: string): string {
   return s.replace(/^\d{4}(?:年度?)?/, '');
 }
 
+/** Keys of the columns that code or name a row: several of them are read together, they need no unique key. */
+export const LABEL_KEYS = new Set(['code', 'name', 'code_name', 'label']);
+
 export function columnKey(text: string, vocabulary: ColumnVocabulary): string | null {
   const t = stripYear(compact(text));
   for (const [re, key] of vocabulary) if (re.test(t)) return key;
@@ -37,7 +40,7 @@ function repeatedGroups(columns: Column[], names: string[]): void {
   let group = 0;
   let seenAmount = false;
   for (const c of columns) {
-    const labelColumn = c.key === 'code' || c.key === 'name';
+    const labelColumn = LABEL_KEYS.has(c.key);
     if (labelColumn && seenAmount) {
       group++;
       seenAmount = false;
@@ -54,6 +57,8 @@ export function keyColumns(
   panels?: PanelVocabulary,
   /** panel names by position, for panels whose header does not name them */
   repeatedPanels?: string[],
+  /** gives columns whose header the vocabulary does not know (key `colN`) a role from their cells */
+  refine?: (columns: Column[]) => void,
 ): Column[] {
   const columns = paths.map(({ col, path }) => {
     const panel = panels && path.length ? panels.find(([re]) => re.test(compact(path[0])))?.[1] : undefined;
@@ -62,6 +67,7 @@ export function keyColumns(
     if (panel) column.panel = panel;
     return column;
   });
+  refine?.(columns);
   if (repeatedPanels && columns.every((c) => c.panel === undefined)) repeatedGroups(columns, repeatedPanels);
   // prefix ancestors' keys, one level at a time, until every amount key is unique in its panel
   // (a top header over every column of the panel, like 财政拨款“三公”经费, tells columns nothing apart)
@@ -79,7 +85,7 @@ export function keyColumns(
     let changed = false;
     for (const group of groups.values()) {
       // several code columns (类 | 款 | 项) are read together; only amount columns need unique keys
-      if (group.length < 2 || group[0].key === 'code' || group[0].key === 'name') continue;
+      if (group.length < 2 || LABEL_KEYS.has(group[0].key)) continue;
       for (const c of group) {
         if (depth.get(c)! >= c.path.length - 1 - shared.get(c)!) continue;
         depth.set(c, depth.get(c)! + 1);
