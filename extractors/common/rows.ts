@@ -6,6 +6,7 @@ import { amountOrNull, parseAmount } from '../../src/util/amount.js';
 import { compact } from '../../src/util/text.js';
 import { GLUED_CODE, PERCENT, schemeDigit } from './roles.js';
 
+const SUBTOTAL_WORD = /^(小计|合计)$/;
 const SPACED_CODE = /^\d{3}(?:[\s\-.]+\d{2}){0,3}$/;
 
 /** Columns that name or code a row, and the amount columns, of one panel. */
@@ -38,10 +39,30 @@ function byScheme(columns: Column[], texts: string[][], firstData: number, schem
   return [...columns].sort((a, b) => rank(a) - rank(b) || a.col - b.col);
 }
 
+/**
+ * A panel printing two lists side by side (支出: 功能科目名称 | 金额 | 项目名称 | 金额) is read as one group
+ * of columns per list: a new group starts where a name or code column comes again after amount columns.
+ */
+function groupsOf(own: Column[]): Column[][] {
+  const groups: Column[][] = [[]];
+  let seenAmount = false;
+  for (const c of [...own].sort((a, b) => a.col - b.col)) {
+    const label = NOT_AMOUNTS.has(c.key) && c.key !== 'label';
+    if (label && seenAmount) {
+      groups.push([]);
+      seenAmount = false;
+    }
+    if (!NOT_AMOUNTS.has(c.key)) seenAmount = true;
+    groups[groups.length - 1].push(c);
+  }
+  const complete = groups.every((g) => g.some((c) => c.key === 'name' || c.key === 'code_name') && g.some((c) => !NOT_AMOUNTS.has(c.key)));
+  return complete ? groups : [own];
+}
+
 function panelColumns(columns: Column[], texts: string[][], firstData: number, scheme: 'function' | 'economic'): PanelColumns[] {
   const panels = [...new Set(columns.map((c) => c.panel))];
-  return panels.map((panel) => {
-    const own = columns.filter((c) => c.panel === panel);
+  return panels.flatMap((panel) => groupsOf(columns.filter((c) => c.panel === panel))).map((own) => {
+    const panel = own[0]?.panel;
     const pc: PanelColumns = {
       codes: own.filter((c) => c.key === 'code'),
       names: own.filter((c) => c.key === 'name'),
@@ -71,9 +92,11 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
   const firstData = Math.max(headed.headerRows, ...headed.grid.columnNumberRows.map((r) => r + 1));
   const out: TypedRow[] = [];
   const panels = panelColumns(columns, texts, firstData, scheme);
+  const spanEnd = new Map(headed.grid.cells.filter((c) => c.colSpan > 1).map((c) => [`${c.row}|${c.col}`, c.col + c.colSpan]));
   // split 类 | 款 | 项 columns that print only a row's own part (201 / 40 / 01): the parts above carry down
   const carried = new Map<string | undefined, string[]>();
   for (let r = firstData; r < texts.length; r++) {
+    const inRow: { pc: PanelColumns; row: TypedRow; nameCol?: number }[] = [];
     for (const pc of panels) {
       const parts = pc.codes.map((c) => compact(texts[r][c.col]));
       let code = parts.join('');
@@ -86,8 +109,11 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
         carried.set(pc.panel, own.slice(0, last + 1));
       }
       const nameTexts = pc.names.map((c) => texts[r][c.col].trim());
-      // the most specific name printed (合计 spans both name columns and sits in the first)
-      const nameIndex = nameTexts.map((t, i) => (t ? i : -1)).filter((i) => i >= 0).pop() ?? -1;
+      // the most specific name printed (合计 spans both name columns and sits in the first); a bare 小计
+      // under a group name (一般公共预算资金 | 小计) is that group's subtotal and takes the group's name
+      const printed = nameTexts.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
+      const last = printed[printed.length - 1];
+      const nameIndex = last === undefined ? -1 : printed.length > 1 && SUBTOTAL_WORD.test(compact(nameTexts[last])) ? printed[printed.length - 2] : last;
       let name = nameIndex >= 0 ? nameTexts[nameIndex] : '';
       const labels = nameTexts.filter((_, i) => i !== (nameIndex >= 0 ? nameIndex : nameTexts.length - 1));
       // code and name glued in one cell: the first printed of the table's own scheme names the row
@@ -128,8 +154,27 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
       if (labels.length) row.labels = labels;
       const govName = pc.govName ? texts[r][pc.govName.col].trim() : '';
       if (govName) row.govName = govName;
-      out.push(row);
+      inRow.push({ pc, row, nameCol: pc.names.find((c) => texts[r][c.col].trim() !== '')?.col });
     }
+    out.push(...claimSpanningNames(inRow, spanEnd, r));
   }
   return out;
+}
+
+/**
+ * A name cell merged across the next list of its panel (当年支出小计 over 功能分类 and 支出用途, its figure in
+ * the last column) names the row of the list whose figure it is: that row takes the name, the empty one goes.
+ */
+function claimSpanningNames(inRow: { pc: PanelColumns; row: TypedRow; nameCol?: number }[], spanEnd: Map<string, number>, r: number): TypedRow[] {
+  const hasValue = (row: TypedRow) => Object.values(row.values).some((v) => v !== null);
+  const dropped = new Set<TypedRow>();
+  for (const a of inRow) {
+    if (a.nameCol === undefined || a.row.code || hasValue(a.row)) continue;
+    const end = spanEnd.get(`${r}|${a.nameCol}`);
+    const b = end && inRow.find((x) => x !== a && x.pc.panel === a.pc.panel && !x.row.name && !x.row.code && hasValue(x.row) && x.pc.names.some((c) => c.col < end));
+    if (!b) continue;
+    b.row.name = a.row.name;
+    dropped.add(a.row);
+  }
+  return inRow.map((x) => x.row).filter((row) => !dropped.has(row));
 }
