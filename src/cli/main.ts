@@ -51,7 +51,10 @@ function reportDocument(r: DocumentResult): void {
   if (differences.length > 50) process.stdout.write(`  … ${differences.length - 50} more differences\n`);
 }
 
-const SEVERITY = ['fail', 'warn', 'warn_rounding', 'hint', 'pass_rounding', 'pass', 'na'] as const;
+/** Check statuses, most severe first; `missing` (a rule that could not be checked: rows or columns not recognised) is listed apart. */
+const SEVERITY = ['fail', 'warn', 'missing', 'warn_rounding', 'hint', 'pass_rounding', 'pass', 'na'] as const;
+/** Statuses that make `check` exit 1, by --fail-on: a rule that could not be checked counts as a warning. */
+const FAILING: Record<string, string[]> = { fail: ['fail'], warn: ['fail', 'warn', 'missing'], never: [] };
 
 async function runCheck(file: string, opts: { failOn: string; password?: string; all?: boolean; timeout: number }) {
   const out = await extractWithin(file, { password: opts.password }, opts.timeout);
@@ -70,7 +73,7 @@ async function runCheck(file: string, opts: { failOn: string; password?: string;
   const count = (s: string) => out.checks.filter((c) => c.status === s).length;
   lines.push('', `${out.checks.length} rules: ${SEVERITY.map((s) => `${count(s)} ${s}`).join(', ')}`);
   process.stdout.write(lines.join('\n') + '\n');
-  const failing = opts.failOn === 'never' ? [] : out.checks.filter((c) => c.status === 'fail' || (opts.failOn === 'warn' && c.status === 'warn'));
+  const failing = out.checks.filter((c) => FAILING[opts.failOn].includes(c.status));
   if (failing.length) throw new Failure(1, '');
 }
 
@@ -121,7 +124,7 @@ export function buildProgram(): Command {
   program
     .command('check <file>')
     .description('audit a document: every implemented accounting rule, grouped by severity; exit 1 when a rule fails')
-    .addOption(new Option('--fail-on <level>', 'exit 1 on failures (fail), also on warnings (warn), or never').choices(['fail', 'warn', 'never']).default('fail'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 on failures (fail), also on warnings and rules that could not be checked (warn), or never').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--all', 'list passing and not-applicable rules too')
     .option('--password <password>', 'password of an encrypted PDF')
     .addOption(timeoutOption())

@@ -21,7 +21,8 @@ export const WarningSchema = z.object({ code: z.string(), message: z.string(), p
 
 export const CheckSchema = z.object({
   rule: z.string(),
-  status: z.enum(['pass', 'pass_rounding', 'warn_rounding', 'warn', 'hint', 'fail', 'na']),
+  /** na: the tables the rule reads are not printed (or printed empty); missing: they are, but rows or columns it reads were not recognised */
+  status: z.enum(['pass', 'pass_rounding', 'warn_rounding', 'warn', 'hint', 'fail', 'na', 'missing']),
   message: z.string(),
   expected: z.string().optional(),
   actual: z.string().optional(),

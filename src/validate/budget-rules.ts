@@ -7,12 +7,15 @@ import { compact } from '../util/text.js';
 import { FUNCTION_CLASSES } from '../../extractors/common/catalogue.js';
 import type { Instance, Ref } from './evaluators.js';
 import { columnSums, hierarchy } from './evaluators.js';
-import { bareName, copy, fig, named, row, sum, tableOf, totalRow, type Figure } from './lookup.js';
+import { bareName, colKey, copy, fig, findCol, named, row, sum, tableOf, totalRow, withCode, type Figure } from './lookup.js';
 import { dec, judgeCopy, judgeSum, printedPlaces, sumTolerance } from './tolerance.js';
 
 export type DocumentEvaluator = (out: Output) => (Instance | null)[];
 
 const summary = (out: Output) => tableOf(out, 'B.summary');
+/** The amount column of a two-sided table's income panel (金额) and of its expenditure panel (合计 / 金额). */
+const incomeCol = (t: Table | undefined) => colKey(t, 'total', 'income');
+const spendingCol = (t: Table | undefined) => colKey(t, 'total', 'expenditure');
 const INCOME_SUBTOTAL = named(/^本年收入合计$/, 'income');
 const SPENDING_SUBTOTAL = named(/^本年支出合计$/, 'expenditure');
 
@@ -25,7 +28,8 @@ export const summaryIncome: DocumentEvaluator = (out) => {
   const items = (t.rows ?? []).filter((r) => r.panel === 'income' && r.row < sub.row && r.level === 'item' && !r.parent && !/^其中/.test(compact(r.name)));
   // 一、财政拨款 followed by its own 一般公共预算 / 1.… lines: only the numbered top items add up
   const top = items.filter((r) => /^[一二三四五六七八九十]+、/.test(compact(r.name)));
-  return [sum(fig(t, sub, 'amount'), (top.length ? top : items).map((r) => fig(t, r, 'amount')), '本年收入合计 = Σ income items')];
+  const col = incomeCol(t);
+  return [sum(fig(t, sub, col), (top.length ? top : items).map((r) => fig(t, r, col)), '本年收入合计 = Σ income items')];
 };
 
 /** BUD-T-02 本年支出合计 = Σ 类, per column */
@@ -46,20 +50,22 @@ export const summaryIncomeTotal: DocumentEvaluator = (out) => {
     row(t, named(/^用事业基金弥补收支差额$/, 'income')),
     row(t, named(/^使用非财政拨款结余/, 'income')),
   ];
-  return [sum(fig(t, row(t, named(/^收入(总计|合计)$/, 'income')), 'amount'), parts.map((r) => fig(t, r, 'amount')), '收入总计 = 本年收入合计 + 上年结转')];
+  const col = incomeCol(t);
+  return [sum(fig(t, row(t, named(/^收入(总计|合计)$/, 'income')), col), parts.map((r) => fig(t, r, col)), '收入总计 = 本年收入合计 + 上年结转')];
 };
 
 /** BUD-T-04 支出总计 = 本年支出合计 + 年终结转 */
 export const summarySpendingTotal: DocumentEvaluator = (out) => {
   const t = summary(out);
-  const parts = [row(t, SPENDING_SUBTOTAL), row(t, named(/^(年终结转|结转下年)$/, 'expenditure'))];
-  return [sum(fig(t, row(t, named(/^支出总计$/, 'expenditure')), 'total'), parts.map((r) => fig(t, r, 'total')), '支出总计 = 本年支出合计 + 年终结转')];
+  const parts = [row(t, SPENDING_SUBTOTAL), row(t, named(/^(年终|年末)结转(结余)?$|^结转下年$/, 'expenditure'))];
+  const col = spendingCol(t);
+  return [sum(fig(t, row(t, named(/^支出总计$/, 'expenditure')), col), parts.map((r) => fig(t, r, col)), '支出总计 = 本年支出合计 + 年终结转')];
 };
 
 /** BUD-T-05 收入总计 = 支出总计 */
 export const summaryBalance: DocumentEvaluator = (out) => {
   const t = summary(out);
-  return [copy(fig(t, row(t, named(/^收入总计$/, 'income')), 'amount'), fig(t, row(t, named(/^支出总计$/, 'expenditure')), 'total'), '收入总计 = 支出总计')];
+  return [copy(fig(t, row(t, named(/^收入总计$/, 'income')), incomeCol(t)), fig(t, row(t, named(/^支出总计$/, 'expenditure')), spendingCol(t)), '收入总计 = 支出总计')];
 };
 
 const econ = (out: Output) => tableOf(out, 'B.gpb_basic_econ');
@@ -84,9 +90,11 @@ export const personnelAndPublic: DocumentEvaluator = (out) => {
   const t = econ(out);
   const total = row(t, totalRow());
   const byColumn = mixedRows(out).length > 0;
+  const [personnel, pub] = [colKey(t, 'personnel'), colKey(t, 'public')];
+  const amount = byColumn ? undefined : colKey(t, 'total');
   return [
-    sum(fig(t, total, 'personnel'), classRows(out, PERSONNEL.concat(byColumn ? PUBLIC : [])).map((r) => fig(t, r, byColumn ? 'personnel' : 'total')), '人员经费 = 301 + 303'),
-    sum(fig(t, total, 'public'), classRows(out, PUBLIC.concat(byColumn ? PERSONNEL : [])).map((r) => fig(t, r, byColumn ? 'public' : 'total')), '公用经费 = 302 + 307 + 310 + 399'),
+    sum(fig(t, total, personnel), classRows(out, PERSONNEL.concat(byColumn ? PUBLIC : [])).map((r) => fig(t, r, byColumn ? personnel : amount)), '人员经费 = 301 + 303'),
+    sum(fig(t, total, pub), classRows(out, PUBLIC.concat(byColumn ? PERSONNEL : [])).map((r) => fig(t, r, byColumn ? pub : amount)), '公用经费 = 302 + 307 + 310 + 399'),
   ];
 };
 
@@ -124,28 +132,30 @@ export const threePublic: DocumentEvaluator = (out) => {
 export const incomeTotals: DocumentEvaluator = (out) => {
   const income = tableOf(out, 'B.income');
   const incomeTotal = row(income, totalRow());
-  const subtotal = fig(summary(out), row(summary(out), INCOME_SUBTOTAL), 'amount');
+  const subtotal = fig(summary(out), row(summary(out), INCOME_SUBTOTAL), incomeCol(summary(out)));
   const columns = income?.columns ?? [];
   const topLevel = (key: string) => columns.some((c) => c.key === key && c.path.length === 1);
   if (topLevel('total') && topLevel('carry_over')) {
     return [sum(fig(income, incomeTotal, 'total'), [subtotal, fig(income, incomeTotal, 'carry_over')], '收入总表 合计 = 收支总表 本年收入合计 + 上年结转')];
   }
-  return [copy(subtotal, fig(income, incomeTotal, 'total'), '收支总表 本年收入合计 = 收入总表 合计')];
+  return [copy(subtotal, fig(income, incomeTotal, colKey(income, 'total')), '收支总表 本年收入合计 = 收入总表 合计')];
 };
 
 /** BUD-X-02 收支总表 本年支出合计 = 支出总表 合计 */
 export const spendingTotals: DocumentEvaluator = (out) => {
   const spending = tableOf(out, 'B.expenditure');
-  return [copy(fig(summary(out), row(summary(out), SPENDING_SUBTOTAL), 'total'), fig(spending, row(spending, totalRow()), 'total'), '收支总表 本年支出合计 = 支出总表 合计')];
+  const t = summary(out);
+  return [copy(fig(t, row(t, SPENDING_SUBTOTAL), spendingCol(t)), fig(spending, row(spending, totalRow()), colKey(spending, 'total')), '收支总表 本年支出合计 = 支出总表 合计')];
 };
 
 /** BUD-X-03 收支总表 类 rows = 支出总表 类 rows */
 export const classesAgree: DocumentEvaluator = (out) => {
   const t = summary(out);
   const spending = tableOf(out, 'B.expenditure');
+  const [col, theirs] = [spendingCol(t), colKey(spending, 'total')];
   return (t?.rows ?? [])
-    .filter((r) => r.panel === 'expenditure' && r.level === '类' && r.values.total != null)
-    .map((r) => copy(fig(t, r, 'total'), fig(spending, row(spending, (x) => x.code === r.code), 'total'), `类 ${r.code}`));
+    .filter((r) => r.panel === 'expenditure' && r.level === '类' && col !== undefined && r.values[col] != null)
+    .map((r) => copy(fig(t, r, col), fig(spending, row(spending, withCode(r.code!)), theirs), `类 ${r.code}`));
 };
 
 const SOURCES: [RegExp, string][] = [[/^一般公共预算/, 'gpb'], [/^政府性基金/, 'gov_fund'], [/^国有资本经营/, 'soe'], [/^财政专户/, 'special_account'], [/^单位资金/, 'unit_funds']];
@@ -158,7 +168,7 @@ export const sourcesAgree: DocumentEvaluator = (out) => {
   const items = (t?.rows ?? []).filter((r) => r.panel === 'income' && r.level === 'item' && !r.parent);
   return items.map((r) => {
     const key = SOURCES.find(([re]) => re.test(bareName(r.name)))?.[1];
-    return key ? copy(fig(t, r, 'amount'), fig(income, incomeTotal, key), `source ${bareName(r.name)}`) : null;
+    return key ? copy(fig(t, r, incomeCol(t)), fig(income, incomeTotal, colKey(income, key)), `source ${bareName(r.name)}`) : null;
   });
 };
 
@@ -166,11 +176,12 @@ export const sourcesAgree: DocumentEvaluator = (out) => {
 export const incomeMatchesSpending: DocumentEvaluator = (out) => {
   const income = tableOf(out, 'B.income');
   const spending = tableOf(out, 'B.expenditure');
+  const [col, theirs] = [colKey(income, 'total'), colKey(spending, 'total')];
   return (income?.rows ?? []).filter((r) => r.code).map((r) => {
-    const s = row(spending, (x) => x.code === r.code);
+    const s = row(spending, withCode(r.code!));
     if (!s) return null;
-    const parts = [fig(income, r, 'total'), r.values.carry_over !== undefined ? fig(income, r, 'carry_over') : null];
-    return sum(fig(spending, s, 'total'), parts, `code ${r.code}`);
+    const parts = [fig(income, r, col), r.values.carry_over !== undefined ? fig(income, r, 'carry_over') : null];
+    return sum(fig(spending, s, theirs), parts, `code ${r.code}`);
   });
 };
 
@@ -178,17 +189,18 @@ export const incomeMatchesSpending: DocumentEvaluator = (out) => {
 export const basicAgrees: DocumentEvaluator = (out) => {
   const gpb = tableOf(out, 'B.gpb_expenditure');
   const e = econ(out);
-  const econTotal = fig(e, row(e, totalRow()), 'total');
-  const classes = (gpb?.rows ?? []).filter((r) => r.level === '类').map((r) => fig(gpb, r, 'basic'));
-  return [copy(fig(gpb, row(gpb, totalRow()), 'basic'), econTotal, '一般公共预算支出表 基本支出 = 基本支出表 合计'), sum(econTotal, classes, '基本支出表 合计 = Σ类 基本支出')];
+  const econTotal = fig(e, row(e, totalRow()), colKey(e, 'total'));
+  const basic = colKey(gpb, 'basic');
+  const classes = (gpb?.rows ?? []).filter((r) => r.level === '类').map((r) => fig(gpb, r, basic));
+  return [copy(fig(gpb, row(gpb, totalRow()), basic), econTotal, '一般公共预算支出表 基本支出 = 基本支出表 合计'), sum(econTotal, classes, '基本支出表 合计 = Σ类 基本支出')];
 };
 
 /** BUD-X-09 机关运行经费 = 基本支出表 公用经费 (all units 行政/参公) or below it */
 export const adminOperating: DocumentEvaluator = (out) => {
   const admin = tableOf(out, 'B.admin_operating');
   const e = econ(out);
-  const a = fig(admin, row(admin, totalRow()), 'total');
-  const p = fig(e, row(e, totalRow()), 'public');
+  const a = fig(admin, row(admin, totalRow()), colKey(admin, 'total'));
+  const p = fig(e, row(e, totalRow()), colKey(e, 'public'));
   if (!a || !p) return [];
   const diff = dec(a.row.values[a.col]).minus(dec(p.row.values[p.col]));
   if (diff.gt(0)) return [{ status: 'fail', message: `机关运行经费 ${a.row.values[a.col]} exceeds 公用经费 ${p.row.values[p.col]}`, refs: [] }];
@@ -200,8 +212,8 @@ export const projectsAgree: DocumentEvaluator = (out) => {
   const spending = tableOf(out, 'B.expenditure');
   const parts = out.tables
     .filter((t) => t.kind === 'B.projects')
-    .map((t) => fig(t, row(t, (r) => r.level === 'department') ?? row(t, totalRow()), 'total'));
-  return [sum(fig(spending, row(spending, totalRow()), 'project'), parts, '支出总表 项目支出 = 项目支出表')];
+    .map((t) => fig(t, t.rows?.find((r) => r.level === 'department') ?? row(t, totalRow()), colKey(t, 'total')));
+  return [sum(fig(spending, row(spending, totalRow()), colKey(spending, 'project')), parts, '支出总表 项目支出 = 项目支出表')];
 };
 
 const projectRows = (out: Output) => out.tables.filter((t) => t.kind === 'B.projects').flatMap((t) => (t.rows ?? []).filter((r) => r.level === 'project').map((r) => ({ t, r })));
@@ -235,10 +247,12 @@ export const projectAmounts: DocumentEvaluator = (out) => {
     const match = rows.find(({ r }) => compact(r.name) === compact(f.projectName)) ?? rows.find(({ r }) => nearlySame(r.name, f.projectName));
     const yuan = f.funds.implementation.total;
     if (!match || yuan === null) return null;
+    const col = colKey(match.t, 'total');
+    if (!col) return null;
     const wan = dec(yuan).div(10000).toDecimalPlaces(2);
-    const printed = dec(match.r.values.total);
+    const printed = dec(match.r.values[col]);
     const ok = wan.minus(printed).abs().lte(0.005);
-    return { status: ok ? 'pass' : 'fail', message: `${f.projectName}: 实施期资金总额 ${yuan}元 = ${wan.toFixed(2)}万元 vs 项目支出表 ${match.r.values.total ?? 'blank'}`, expected: printed.toFixed(2), actual: wan.toFixed(2), refs: [{ table: match.t.id, row: match.r.row, col: 'total', text: match.r.name }] } as Instance;
+    return { status: ok ? 'pass' : 'fail', message: `${f.projectName}: 实施期资金总额 ${yuan}元 = ${wan.toFixed(2)}万元 vs 项目支出表 ${match.r.values[col] ?? 'blank'}`, expected: printed.toFixed(2), actual: wan.toFixed(2), refs: [{ table: match.t.id, row: match.r.row, col, text: match.r.name }] } as Instance;
   });
 };
 
@@ -248,18 +262,19 @@ export const deptFormFunding: DocumentEvaluator = (out) => {
   const spending = tableOf(out, 'B.expenditure');
   const total = row(spending, totalRow());
   if (!form || !total) return [];
-  const compare = (v: string | null, col: string, what: string): Instance => {
-    const printed = total.values[col] ?? null;
+  const compare = (v: string | null, role: string, what: string): Instance => {
+    const col = colKey(spending, role);
+    const printed = (col && total.values[col]) ?? null;
     const ok = dec(v).eq(dec(printed));
     return { status: ok ? 'pass' : dec(v).minus(dec(printed)).abs().eq(0.01) ? 'warn_rounding' : 'fail', message: `整体绩效目标表 ${what} ${v} vs 支出总表 ${printed}`, expected: printed ?? '0', actual: v ?? '0', refs: [] };
   };
-  const gpbIncome = fig(summary(out), row(summary(out), named(/^一般公共预算/, 'income')), 'amount');
+  const gpbIncome = fig(summary(out), row(summary(out), named(/^一般公共预算/, 'income')), incomeCol(summary(out)));
   const gpbForm = form.budget.bySource.gpb;
   return [
     compare(form.budget.byDirection.total, 'total', '合计'),
     compare(form.budget.byDirection.basic, 'basic', '基本支出'),
     compare(form.budget.byDirection.project, 'project', '项目支出'),
-    gpbIncome ? { status: dec(gpbForm).eq(dec(gpbIncome.row.values.amount)) ? 'pass' : 'fail', message: `一般公共预算资金 ${gpbForm} vs 收支总表 ${gpbIncome.row.values.amount}`, refs: [] } : null,
+    gpbIncome ? { status: dec(gpbForm).eq(dec(gpbIncome.row.values[gpbIncome.col])) ? 'pass' : 'fail', message: `一般公共预算资金 ${gpbForm} vs 收支总表 ${gpbIncome.row.values[gpbIncome.col]}`, refs: [] } : null,
   ];
 };
 
@@ -284,13 +299,6 @@ const fundOf = (name: string): Fund | undefined => FUNDS.find(([re]) => re.test(
 
 /** Decimals the figures of a table are printed with (万元 to the cent, 元 whole, some provinces 6). */
 const placesOf = (...tables: (Table | undefined)[]) => printedPlaces(tables.flatMap((t) => (t?.rows ?? []).flatMap((r) => Object.values(r.values))));
-
-/** A column by its canonical key, also when it heads a group (amount.total, basic.total). */
-export function colKey(t: Table | undefined, base: string): string | undefined {
-  const keys = (t?.columns ?? []).map((c) => c.key);
-  const aliases = base === 'total' ? ['total', 'total.total', 'amount.total', 'amount'] : [base, `${base}.total`];
-  return aliases.map((a) => keys.find((k) => k === a)).find((k) => k !== undefined);
-}
 
 const blank = (v: string | null | undefined) => v == null || dec(v).isZero();
 
@@ -323,11 +331,16 @@ interface IncomeSide {
   /** 上年财政拨款结转 / 二、上年结转: the row that adds up the carried-over funds */
   carryHeader?: TypedRow;
   total?: TypedRow;
+  /** the panel's amount column (金额) */
+  col: string;
+  /** a row's amount */
+  amount(r: TypedRow | undefined): string | null | undefined;
 }
 
 /** The income panel of a 收支总表 or 财政拨款收支总表, whichever of its layouts (BRIEF.md §1.3). */
 function incomeSide(t: Table | undefined): IncomeSide {
-  const side: IncomeSide = { current: new Map(), carry: new Map() };
+  const col = incomeCol(t) ?? 'amount';
+  const side: IncomeSide = { current: new Map(), carry: new Map(), col, amount: (r) => r?.values[col] };
   const rows = (t?.rows ?? []).filter((r) => r.panel === 'income').sort((a, b) => a.row - b.row);
   let inCarry = false;
   let totalAlias: TypedRow | undefined;
@@ -402,26 +415,26 @@ export const fiscalTotals: DocumentEvaluator = (out) => {
   const p = placesOf(t);
   const inc = incomeSide(t);
   const spend = spendingSide(t);
-  const f = (r: TypedRow | undefined, col: string) => fig(t, r, col);
+  const f = (r: TypedRow | undefined, col: string | undefined) => fig(t, r, col);
   const checks: (Instance | null)[] = [];
   const current = [...inc.current.values()];
   const carried = [...inc.carry.values()];
   // a heading printed without an amount (1、财政拨款 over its three funds) adds nothing up
-  if (inc.currentSub && inc.currentSub.values.amount == null && current.some((r) => r.values.amount != null)) delete inc.currentSub;
-  if (inc.carryHeader && inc.carryHeader.values.amount == null && carried.some((r) => r.values.amount != null)) delete inc.carryHeader;
-  if (inc.currentSub) checks.push(sum(f(inc.currentSub, 'amount'), current.map((r) => f(r, 'amount')), '本年收入合计 = Σ fund incomes', p));
-  if (inc.carryHeader && carried.length) checks.push(sum(f(inc.carryHeader, 'amount'), carried.map((r) => f(r, 'amount')), '上年财政拨款结转 = Σ its fund rows', p));
+  const [inCol, printed] = [inc.col, (r: TypedRow) => inc.amount(r) != null];
+  if (inc.currentSub && !printed(inc.currentSub) && current.some(printed)) delete inc.currentSub;
+  if (inc.carryHeader && !printed(inc.carryHeader) && carried.some(printed)) delete inc.carryHeader;
+  if (inc.currentSub) checks.push(sum(f(inc.currentSub, inCol), current.map((r) => f(r, inCol)), '本年收入合计 = Σ fund incomes', p));
+  if (inc.carryHeader && carried.length) checks.push(sum(f(inc.carryHeader, inCol), carried.map((r) => f(r, inCol)), '上年财政拨款结转 = Σ its fund rows', p));
   const thisYear = inc.currentSub ? [inc.currentSub] : current;
   const carryIn = inc.carryHeader ? [inc.carryHeader] : carried;
-  if (inc.total) checks.push(sum(f(inc.total, 'amount'), [...thisYear, ...carryIn].map((r) => f(r, 'amount')), '收入总计 = 本年收入合计 + 上年财政拨款结转', p));
+  if (inc.total) checks.push(sum(f(inc.total, inCol), [...thisYear, ...carryIn].map((r) => f(r, inCol)), '收入总计 = 本年收入合计 + 上年财政拨款结转', p));
   const parts = spend.classes.length ? spend.classes : spend.items;
   for (const col of amountCols(t, 'expenditure')) {
     if (spend.sub && parts.length) checks.push(sum(f(spend.sub, col), parts.map((r) => f(r, col)), `[${col}] 本年支出合计 = Σ类`, p));
     const sub = spend.sub ? [spend.sub] : parts;
     if (spend.total && sub.length) checks.push(sum(f(spend.total, col), [...sub, spend.carryOut].filter((r): r is TypedRow => !!r).map((r) => f(r, col)), `[${col}] 支出总计 = 本年支出合计 + 年终结转`, p));
   }
-  const spendCol = colKey(t, 'total') && amountCols(t, 'expenditure').includes(colKey(t, 'total')!) ? colKey(t, 'total')! : 'amount';
-  checks.push(copy(f(inc.total, 'amount'), f(spend.total, spendCol), '收入总计 = 支出总计', p));
+  checks.push(copy(f(inc.total, inCol), f(spend.total, spendingCol(t)), '收入总计 = 支出总计', p));
   return checks;
 };
 
@@ -438,14 +451,14 @@ export const fiscalIncomeAgrees: DocumentEvaluator = (out) => {
   const inclusive = !b.carryHeader && !b.carry.size && a.carry.size > 0;
   const checks: (Instance | null)[] = [];
   for (const fund of ['gpb', 'gov_fund', 'soe'] as Fund[]) {
-    const theirs = fig(s, b.current.get(fund), 'amount');
+    const theirs = fig(s, b.current.get(fund), b.col);
     const carried = a.carry.get(fund);
-    if (inclusive && theirs && carried && !blank(carried.values.amount)) {
-      checks.push(sum(theirs, [fig(t, a.current.get(fund), 'amount'), fig(t, carried, 'amount')], `${fund}: 收支总表 = 财政拨款收支总表 本年 + 上年结转`, placesOf(s, t)));
+    if (inclusive && theirs && carried && !blank(a.amount(carried))) {
+      checks.push(sum(theirs, [fig(t, a.current.get(fund), a.col), fig(t, carried, a.col)], `${fund}: 收支总表 = 财政拨款收支总表 本年 + 上年结转`, placesOf(s, t)));
       continue;
     }
-    checks.push(copyAcross(fig(t, a.current.get(fund), 'amount'), theirs, `${fund}: 财政拨款收支总表 = 收支总表`));
-    checks.push(copyAcross(fig(t, a.carry.get(fund), 'amount'), fig(s, b.carry.get(fund), 'amount'), `上年结转 ${fund}: 财政拨款收支总表 = 收支总表`));
+    checks.push(copyAcross(fig(t, a.current.get(fund), a.col), theirs, `${fund}: 财政拨款收支总表 = 收支总表`));
+    checks.push(copyAcross(fig(t, a.carry.get(fund), a.col), fig(s, b.carry.get(fund), b.col), `上年结转 ${fund}: 财政拨款收支总表 = 收支总表`));
   }
   return checks;
 };
@@ -455,13 +468,13 @@ export const fiscalIncomeAgrees: DocumentEvaluator = (out) => {
  * document has no 政府性基金 / 国有资本经营 money at all.
  */
 function fiscalFundColumn(t: Table, fund: Fund): string | undefined {
-  const own = colKey(t, fund);
+  const own = findCol(t, fund, 'expenditure');
   if (own && amountCols(t, 'expenditure').includes(own)) return own;
   const cols = amountCols(t, 'expenditure');
   if (cols.length !== 1) return undefined;
   const inc = incomeSide(t);
   const others = (['gpb', 'gov_fund', 'soe'] as Fund[]).filter((x) => x !== fund);
-  const otherMoney = others.some((x) => !blank(inc.current.get(x)?.values.amount) || !blank(inc.carry.get(x)?.values.amount));
+  const otherMoney = others.some((x) => !blank(inc.amount(inc.current.get(x))) || !blank(inc.amount(inc.carry.get(x))));
   return otherMoney ? undefined : cols[0];
 }
 
@@ -504,7 +517,7 @@ function fundColumnAgrees(out: Output, fund: Fund, table: Table | undefined, wha
   const t = fiscal(out);
   if (!t || !table?.rows?.length) return [];
   const col = fiscalFundColumn(t, fund);
-  const own = colKey(table, 'total') ?? colKey(table, 'amount');
+  const own = colKey(table, 'total');
   if (!col || !own) return [];
   const spend = spendingSide(t);
   const checks: (Instance | null)[] = spend.classes.map((r) => {
@@ -542,14 +555,14 @@ export const fiscalGpbAgrees: DocumentEvaluator = (out) => {
   const carried = inc.carry.get('gpb');
   const current = inc.current.get('gpb');
   const total = row(gpb, totalRow());
-  const own = colKey(gpb, 'total') ?? colKey(gpb, 'amount');
-  if (!blank(carried?.values.amount) && current && total && own) {
-    const withCarry = dec(current.values.amount).plus(dec(carried!.values.amount));
+  const own = colKey(gpb, 'total');
+  if (!blank(inc.amount(carried)) && current && total && own) {
+    const withCarry = dec(inc.amount(current)).plus(dec(inc.amount(carried)));
     const gpbTotal = gpb.unit === t.unit ? dec(total.values[own]) : wan(fig(gpb, total, own)!);
-    const fiscalWithCarry = gpb.unit === t.unit ? withCarry : wan({ table: t, row: current, col: 'amount' }).plus(wan({ table: t, row: carried!, col: 'amount' }));
+    const fiscalWithCarry = gpb.unit === t.unit ? withCarry : wan({ table: t, row: current, col: inc.col }).plus(wan({ table: t, row: carried!, col: inc.col }));
     const thisYearOnly = judgeSum(gpbTotal, fiscalWithCarry, 2, gpb.unit === t.unit ? placesOf(gpb, t) : 2) === 'fail';
     if (thisYearOnly || /不含上年结转/.test(gpb.title)) {
-      return [copyAcross(fig(gpb, total, own), fig(t, current, 'amount'), '一般公共预算支出表 合计 (this year only) = 财政拨款收支总表 一般公共预算 income of the year')];
+      return [copyAcross(fig(gpb, total, own), fig(t, current, inc.col), '一般公共预算支出表 合计 (this year only) = 财政拨款收支总表 一般公共预算 income of the year')];
     }
   }
   return fundColumnAgrees(out, 'gpb', gpb, '一般公共预算支出表');
@@ -563,18 +576,18 @@ export const fundTablesAgree: DocumentEvaluator = (out) => {
   const checks: (Instance | null)[] = [];
   const incomeCheck = (table: Table | undefined, fund: Fund, panel?: string) => {
     const total = (table?.rows ?? []).find((r) => r.level === 'total' && (panel === undefined || r.panel === panel));
-    const key = table && total ? (colKey(table, 'amount') ?? colKey(table, 'total')) : undefined;
+    const key = table && total ? colKey(table, 'total', panel) : undefined;
     const stated = inc.current.get(fund);
     if (!table || !total || !key || !stated) return;
-    if (blank(total.values[key]) && blank(stated.values.amount)) return;
-    checks.push(copyAcross(fig(table, total, key), fig(t, stated, 'amount'), `${table.title} 合计 = 财政拨款收支总表 ${fund} income`));
+    if (blank(total.values[key]) && blank(inc.amount(stated))) return;
+    checks.push(copyAcross(fig(table, total, key), fig(t, stated, inc.col), `${table.title} 合计 = 财政拨款收支总表 ${fund} income`));
   };
   incomeCheck(tableOf(out, 'B.gov_fund_income'), 'gov_fund');
   const soe = tableOf(out, 'B.soe');
   if (soe?.columns?.some((c) => c.panel === 'income')) incomeCheck(soe, 'soe', 'income');
   for (const [fund, table] of [['gov_fund', tableOf(out, 'B.gov_fund_expenditure')], ['soe', soe]] as [Fund, Table | undefined][]) {
     if (!table) continue;
-    const single = amountCols(t, 'expenditure').length === 1 && !colKey(t, fund);
+    const single = amountCols(t, 'expenditure').length === 1 && !findCol(t, fund, 'expenditure');
     if (!single) {
       checks.push(...fundColumnAgrees(out, fund, table, table.title));
       continue;
@@ -582,10 +595,10 @@ export const fundTablesAgree: DocumentEvaluator = (out) => {
     // a single-column 财政拨款收支总表 does not split spending by fund: the fund table's 合计 against the
     // fund's income of the year, where nothing of the fund is carried over
     const total = (table.rows ?? []).find((r) => r.level === 'total' && r.panel !== 'income');
-    const key = colKey(table, 'total');
+    const key = colKey(table, 'total', table.columns?.some((c) => c.panel === 'expenditure') ? 'expenditure' : undefined);
     const stated = inc.current.get(fund);
-    if (total && key && stated && blank(inc.carry.get(fund)?.values.amount) && !(blank(total.values[key]) && blank(stated.values.amount))) {
-      checks.push(copyAcross(fig(table, total, key), fig(t, stated, 'amount'), `${table.title} 合计 = 财政拨款收支总表 ${fund} income`));
+    if (total && key && stated && blank(inc.amount(inc.carry.get(fund))) && !(blank(total.values[key]) && blank(inc.amount(stated)))) {
+      checks.push(copyAcross(fig(table, total, key), fig(t, stated, inc.col), `${table.title} 合计 = 财政拨款收支总表 ${fund} income`));
     }
   }
   return checks;
@@ -600,16 +613,16 @@ export const fundTables: DocumentEvaluator = (out) => {
   const checks: (Instance | null)[] = tables.flatMap((t) => [...hierarchy(t), ...columnSums(t)]);
   const inc = incomeSide(fiscal(out));
   const balance = (fund: Fund, income: Figure | null, spending: Figure | null) => {
-    if (!income || !spending || !blank(inc.carry.get(fund)?.values.amount)) return;
+    if (!income || !spending || !blank(inc.amount(inc.carry.get(fund)))) return;
     if (blank(income.row.values[income.col]) && blank(spending.row.values[spending.col])) return;
     checks.push(copyAcross(income, spending, `${fund}: income = expenditure (no 上年结转)`));
   };
   const gfi = tableOf(out, 'B.gov_fund_income');
   const gfe = tableOf(out, 'B.gov_fund_expenditure');
   const totalOf = (t: Table | undefined, panel?: string) => (t?.rows ?? []).find((r) => r.level === 'total' && (panel === undefined || r.panel === panel));
-  balance('gov_fund', fig(gfi, totalOf(gfi), colKey(gfi, 'amount') ?? 'total'), fig(gfe, totalOf(gfe), 'total'));
+  balance('gov_fund', fig(gfi, totalOf(gfi), colKey(gfi, 'total')), fig(gfe, totalOf(gfe), colKey(gfe, 'total')));
   const soe = tableOf(out, 'B.soe');
-  if (soe?.columns?.some((c) => c.panel === 'income')) balance('soe', fig(soe, totalOf(soe, 'income'), 'amount'), fig(soe, totalOf(soe, 'expenditure'), 'total'));
+  if (soe?.columns?.some((c) => c.panel === 'income')) balance('soe', fig(soe, totalOf(soe, 'income'), colKey(soe, 'total', 'income')), fig(soe, totalOf(soe, 'expenditure'), colKey(soe, 'total', 'expenditure')));
   return checks;
 };
 
@@ -618,10 +631,11 @@ function gpbOnly(out: Output): boolean | undefined {
   const s = summary(out);
   if (!s) return undefined;
   const rows = (s.rows ?? []).filter((r) => r.panel === 'income' && r.level !== 'total' && r.level !== 'subtotal');
+  const col = incomeCol(s);
   return rows.every((r) => {
     const n = bareName(r.name);
     if (fundOf(n) === 'gpb' || /^财政拨款(收入)?$|^其中|^收入合计$|^当年收入小计$/.test(n)) return true;
-    return blank(r.values.amount);
+    return blank(col === undefined ? undefined : r.values[col]);
   });
 }
 
@@ -727,7 +741,8 @@ export const threePublicCoversItems: DocumentEvaluator = (out) => {
   const rows = t.rows ?? [];
   const line = rows.find((r) => r.level === 'total') ?? rows.find((r) => Object.values(r.values).some((v) => v != null)) ?? rows[0];
   const amountOf = (key: string, name: RegExp): Figure | null => {
-    if (line && colKey(t, key)) return fig(t, line, colKey(t, key)!);
+    const own = findCol(t, key);
+    if (line && own) return fig(t, line, own);
     const r = rows.find((x) => x.level !== 'total' && name.test(bareName(x.name)) && !/及运行/.test(x.name));
     const col = colKey(t, 'total');
     return r && col ? fig(t, r, col) : null;

@@ -4,7 +4,7 @@ import type { Table, TypedRow } from '../model/table.js';
 import { compact } from '../util/text.js';
 import type { Rule } from './rules.js';
 import { columnSums, type Instance, type Ref } from './evaluators.js';
-import { bareName, named, row, tableOf, totalRow } from './lookup.js';
+import { bareName, colKey, fig, named, row, rowTest, tableOf, totalRow, withCode, type Figure, type RowTest } from './lookup.js';
 import { judgeCopy, judgeSum, printedPlaces, type Status } from './tolerance.js';
 
 /**
@@ -19,11 +19,7 @@ type Evaluator = (out: Output) => (Instance | null)[];
 // ---------------------------------------------------------------------------------------------------------
 // figures: one printed cell, with what is needed to point back at it
 
-interface Fig {
-  table: Table;
-  row: TypedRow;
-  col: string;
-}
+type Fig = Figure;
 
 /** A term of an identity: a figure, added or subtracted. */
 interface Term {
@@ -33,10 +29,6 @@ interface Term {
 
 const plus = (f: Fig | null): Term | null => (f ? { fig: f, sign: 1 } : null);
 const minus = (f: Fig | null): Term | null => (f ? { fig: f, sign: -1 } : null);
-
-function fig(table: Table | undefined, r: TypedRow | undefined, col: string | undefined): Fig | null {
-  return table && r && col && col in r.values ? { table, row: r, col } : null;
-}
 
 const value = (f: Fig) => f.row.values[f.col] ?? null;
 const printed = (f: Fig) => value(f) !== null;
@@ -154,7 +146,7 @@ function uniqueKey(t: Table | undefined, ...keys: string[]): string | undefined 
 }
 
 const rowsOf = (t: Table | undefined, panel?: string) => (t?.rows ?? []).filter((r) => panel === undefined || r.panel === panel);
-const byCode = (t: Table | undefined, code: string, panel?: string) => rowsOf(t, panel).find((r) => r.code === code);
+const byCode = (t: Table | undefined, code: string, panel?: string) => row(t, withCode(code, panel));
 const classes = (t: Table | undefined, panel?: string) => rowsOf(t, panel).filter((r) => r.level === '类');
 const codesOf = (rows: TypedRow[]) => rows.map((r) => r.code).filter((c): c is string => c !== undefined);
 const hasValues = (r: TypedRow) => Object.values(r.values).some((v) => v !== null);
@@ -171,7 +163,8 @@ const FUNDS: [key: 'gpb' | 'gov_fund' | 'soe', name: RegExp][] = [
 const summary = (out: Output) => tableOf(out, 'F.summary');
 const INCOME_SUBTOTAL = named(/^本年收入合计$/, 'income');
 const SPENDING_SUBTOTAL = named(/^本年支出合计$/, 'expenditure');
-const GRAND_TOTAL = (panel: string) => (r: TypedRow) => r.panel === panel && (r.level === 'total' || /^总计$/.test(bareName(r.name)));
+const GRAND_TOTAL = (panel: string) =>
+  rowTest((r) => r.panel === panel && (r.level === 'total' || /^总计$/.test(bareName(r.name))), `总计 (${panel})`, (text) => /^总计$/.test(bareName(text)));
 const NUMBERED = /^[一二三四五六七八九十]+、/;
 
 /** The summary's income items 一、… 八、 above 本年收入合计 (其中 lines and sub-rows are parts, not further income). */
@@ -248,7 +241,7 @@ const fiscalSummary: Evaluator = (out) => {
   const { sub, opening, openingParts, current } = fiscalIncome(t);
   const openingFig = opening && opening.values[inCol] != null ? fig(t, opening, inCol) : null;
   const spendSub = row(t, SPENDING_SUBTOTAL);
-  const closing = row(t, (r) => r.panel === 'expenditure' && CLOSING.test(bareName(r.name)));
+  const closing = row(t, named(CLOSING, 'expenditure'));
   const grandIn = row(t, GRAND_TOTAL('income'));
   const grandOut = row(t, GRAND_TOTAL('expenditure'));
   const outCols = amountKeys(t, 'expenditure');
@@ -269,7 +262,7 @@ const fiscalRollForward: Evaluator = (out) => {
   const inCol = amountKey(t, 'income');
   const { openingParts, current, fund } = fiscalIncome(t);
   const spendSub = row(t, SPENDING_SUBTOTAL);
-  const closing = row(t, (r) => r.panel === 'expenditure' && CLOSING.test(bareName(r.name)));
+  const closing = row(t, named(CLOSING, 'expenditure'));
   return FUNDS.map(([key, name]) =>
     identity(
       [plus(fig(t, closing, key))],
@@ -451,7 +444,7 @@ const fundTablesAgree: Evaluator = (out) => {
   const inCol = amountKey(fs, 'income');
   const { openingParts, current, fund } = fiscalIncome(fs);
   const spendSub = row(fs, SPENDING_SUBTOTAL);
-  const closing = row(fs, (r) => r.panel === 'expenditure' && CLOSING.test(bareName(r.name)));
+  const closing = row(fs, named(CLOSING, 'expenditure'));
   return FUND_TABLES.flatMap(([kind, key, name]) => {
     const t = tableOf(out, kind);
     if (!t || !fs) return [];
@@ -484,9 +477,9 @@ const summaryAgrees: Evaluator = (out) => {
   const summaryClasses = classes(t, 'expenditure');
   const codes = [...new Set(codesOf([...summaryClasses.filter((r) => r.values[outCol] != null), ...classes(spending)]))];
   return [
-    copy(fig(t, row(t, INCOME_SUBTOTAL), inCol), fig(income, row(income, totalRow()), 'total'), '总表 本年收入合计 = 收入决算表 合计'),
-    copy(fig(t, row(t, SPENDING_SUBTOTAL), outCol), fig(spending, row(spending, totalRow()), 'total'), '总表 本年支出合计 = 支出决算表 合计'),
-    ...(spending ? codes.map((code) => copy(fig(t, byCode(t, code, 'expenditure'), outCol), fig(spending, byCode(spending, code), 'total'), `总表 类 ${code} = 支出决算表`)) : []),
+    copy(fig(t, row(t, INCOME_SUBTOTAL), inCol), fig(income, row(income, totalRow()), colKey(income, 'total')), '总表 本年收入合计 = 收入决算表 合计'),
+    copy(fig(t, row(t, SPENDING_SUBTOTAL), outCol), fig(spending, row(spending, totalRow()), colKey(spending, 'total')), '总表 本年支出合计 = 支出决算表 合计'),
+    ...(spending ? codes.map((code) => copy(fig(t, byCode(t, code, 'expenditure'), outCol), fig(spending, byCode(spending, code), colKey(spending, 'total')), `总表 类 ${code} = 支出决算表`)) : []),
   ];
 };
 
@@ -516,9 +509,10 @@ const gpbColumnAgrees: Evaluator = (out) => {
   const gpb = tableOf(out, 'F.gpb_expenditure');
   if (!fs || !gpb) return [];
   const codes = [...new Set(codesOf([...classes(fs, 'expenditure').filter((r) => r.values.gpb != null), ...classes(gpb)]))];
+  const [fsCol, gpbCol] = [colKey(fs, 'gpb', 'expenditure'), colKey(gpb, 'total')];
   return [
-    copy(fig(fs, row(fs, SPENDING_SUBTOTAL), 'gpb'), fig(gpb, row(gpb, totalRow()), 'total'), '财政拨款总表 本年支出合计 = 一般公共预算支出决算表 合计'),
-    ...codes.map((code) => copy(fig(fs, byCode(fs, code, 'expenditure'), 'gpb'), fig(gpb, byCode(gpb, code), 'total'), `类 ${code}`)),
+    copy(fig(fs, row(fs, SPENDING_SUBTOTAL), fsCol), fig(gpb, row(gpb, totalRow()), gpbCol), '财政拨款总表 本年支出合计 = 一般公共预算支出决算表 合计'),
+    ...codes.map((code) => copy(fig(fs, byCode(fs, code, 'expenditure'), fsCol), fig(gpb, byCode(gpb, code), gpbCol), `类 ${code}`)),
   ];
 };
 
@@ -526,7 +520,7 @@ const gpbColumnAgrees: Evaluator = (out) => {
 const basicAgrees: Evaluator = (out) => {
   const gpb = tableOf(out, 'F.gpb_expenditure');
   const totals = econTotals(econ(out));
-  return [sum(fig(gpb, row(gpb, totalRow()), 'basic'), [totals.personnel, totals.public], 'GPB 基本支出 = 人员经费合计 + 公用经费合计')];
+  return [sum(fig(gpb, row(gpb, totalRow()), colKey(gpb, 'basic')), [totals.personnel, totals.public], 'GPB 基本支出 = 人员经费合计 + 公用经费合计')];
 };
 
 /** FIN-X-05 年末结转和结余 − 年初结转和结余 = 本年收入合计 + 使用非财政拨款结余 − 本年支出合计 − 结余分配 */
@@ -534,7 +528,7 @@ const summaryRollForward: Evaluator = (out) => {
   const t = summary(out);
   if (!t) return [];
   const [inCol, outCol] = [amountKey(t, 'income'), amountKey(t, 'expenditure')];
-  const at = (test: (r: TypedRow) => boolean, col: string) => fig(t, row(t, test), col);
+  const at = (test: RowTest, col: string) => fig(t, row(t, test), col);
   return [
     identity(
       [plus(at(named(/^年末结转和结余/, 'expenditure'), outCol)), minus(at(named(/^年初结转和结余/, 'income'), inCol))],
@@ -598,7 +592,7 @@ const functionMatchesEcon: Evaluator = (out) => {
   if (!gpb || !e) return [];
   return CORRESPONDENCES.map(([econCodes, funcCodes]) => {
     const items = econCodes.map((c) => econFig(e, c)).filter((f): f is Fig => f !== null);
-    const funcs = funcCodes.map((c) => fig(gpb, byCode(gpb, c), 'basic')).filter((f): f is Fig => f !== null);
+    const funcs = funcCodes.map((c) => fig(gpb, byCode(gpb, c), colKey(gpb, 'basic'))).filter((f): f is Fig => f !== null);
     const all = [...items, ...funcs];
     if (!all.length) return null;
     const { amount, places } = scale(all);

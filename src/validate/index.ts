@@ -1,5 +1,6 @@
 import type { Output } from '../model/output.js';
 import type { Instance } from './evaluators.js';
+import { distinctMisses, recordingMisses, type Miss } from './lookup.js';
 import { RULES } from './rules.js';
 import { worst, type Status } from './tolerance.js';
 
@@ -8,13 +9,15 @@ type Check = Output['checks'][number];
 /**
  * Runs every implemented rule on a document: one check per rule, with the worst status of its comparisons,
  * the expected and actual figures of the worst one, and references to the cells of every comparison that
- * did not pass exactly. A rule with nothing to compare is `na`.
+ * did not pass exactly. A rule with nothing to compare is `na` where the tables it reads are not printed
+ * (or printed empty), and `missing` where they are but the rows or columns it reads were not recognised.
  */
 export function validate(out: Output): Check[] {
   return RULES.map((rule) => {
-    const instances = rule.evaluate(out).filter((i): i is Instance => i !== null);
+    const { result, misses } = recordingMisses(() => rule.evaluate(out));
+    const instances = result.filter((i): i is Instance => i !== null);
+    if (!instances.length) return misses.length ? missing(rule.id, rule.title, misses) : { rule: rule.id, status: 'na', message: `${rule.title}: nothing to compare`, refs: [] };
     const status: Status = worst(instances.map((i) => i.status));
-    if (!instances.length) return { rule: rule.id, status: 'na', message: `${rule.title}: nothing to compare`, refs: [] };
     const exact = instances.filter((i) => i.status === 'pass').length;
     const bad = instances.filter((i) => i.status === status && status !== 'pass');
     const check: Check = {
@@ -27,4 +30,17 @@ export function validate(out: Output): Check[] {
     if (bad[0]?.actual !== undefined) check.actual = bad[0].actual;
     return check;
   });
+}
+
+/** A rule that could not be checked: what it did not find, table by table (id and title), with the tables as refs. */
+function missing(rule: string, title: string, misses: Miss[]): Check {
+  const byTable = new Map<Miss['table'], string[]>();
+  for (const m of distinctMisses(misses)) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m.what]);
+  const shown = [...byTable].map(([t, whats]) => `${t.id} ${t.title}: ${whats.slice(0, 4).join('; ')}${whats.length > 4 ? ` … (${whats.length})` : ''}`);
+  return {
+    rule,
+    status: 'missing',
+    message: `${title}: not found in ${shown.join(' | ')}`,
+    refs: [...byTable.keys()].map((t) => ({ table: t.id, ...(t.pages[0] ? { page: t.pages[0] } : {}), text: t.title })),
+  };
 }

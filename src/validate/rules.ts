@@ -6,6 +6,7 @@ import { PERF_RULES } from './perf-rules.js';
 import { STRUCTURE_RULES } from './structure-rules.js';
 import { NARRATIVE_RULES } from './narrative-rules.js';
 import { columnSums, emptyNote, hierarchy, nonNegative, type Instance, type TableEvaluator } from './evaluators.js';
+import { noteMiss } from './lookup.js';
 
 /**
  * The rules of shared/domain/rules.yaml (same ids) implemented so far, as data: what each compares and
@@ -17,9 +18,19 @@ export interface Rule {
   evaluate(out: Output): (Instance | null)[];
 }
 
-/** A rule that applies one table evaluator to every table of the given kinds. */
+/** A rule that applies one table evaluator to every table of the given kinds (a table of a kind without typed rows is a miss). */
 function onTables(id: string, title: string, kinds: string[] | '*', evaluate: TableEvaluator): Rule {
-  return { id, title, evaluate: (out) => out.tables.filter((t) => kinds === '*' || kinds.includes(t.kind)).flatMap((t) => evaluate(t, out)) };
+  return {
+    id,
+    title,
+    evaluate: (out) =>
+      out.tables
+        .filter((t) => kinds === '*' || kinds.includes(t.kind))
+        .flatMap((t) => {
+          if (kinds !== '*' && !t.rows?.length) noteMiss(t, 'typed rows');
+          return evaluate(t, out);
+        }),
+  };
 }
 
 const FUNCTION_TABLES = ['B.income', 'B.expenditure', 'B.gpb_expenditure', 'B.gov_fund_expenditure', 'B.soe', 'F.income', 'F.expenditure', 'F.gpb_expenditure', 'F.gov_fund', 'F.soe'];

@@ -1,7 +1,10 @@
 import { Decimal } from 'decimal.js';
 
-/** Statuses of rules.yaml, worst last (a rule reports the worst of its instances). */
-export const STATUSES = ['na', 'pass', 'hint', 'pass_rounding', 'warn_rounding', 'warn', 'fail'] as const;
+/**
+ * Statuses of rules.yaml, worst last (a rule reports the worst of its instances), and `missing`: a rule with
+ * nothing to compare because rows or columns of a printed table were not recognised (`na`: not printed).
+ */
+export const STATUSES = ['na', 'missing', 'pass', 'hint', 'pass_rounding', 'warn_rounding', 'warn', 'fail'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export function worst(statuses: Status[]): Status {
