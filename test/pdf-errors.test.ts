@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT } from './helpers.js';
+import { CLI, ROOT, sharedPath } from './helpers.js';
 import { makePdf, RULED_PAGE } from './pdf-builder.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'extract-pdf-'));
@@ -40,8 +40,8 @@ describe('PDFs that cannot be used: one line naming the file and the reason, exi
     expect(r.stderr).toMatch(/the password is wrong \[E_BAD_PASSWORD\]$/);
   });
 
-  it.skipIf(!existsSync(join(ROOT, '../shared/corpus/real/renwu-cities/beijing_0248_2026_budget-scan.pdf')))('a real scanned budget says it needs OCR', () => {
-    const r = run(join(ROOT, '../shared/corpus/real/renwu-cities/beijing_0248_2026_budget-scan.pdf'));
+  it('a real scanned budget says it needs OCR', () => {
+    const r = run(sharedPath('corpus/real/renwu-cities/beijing_0248_2026_budget-scan.pdf'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\[E_NEEDS_OCR\]$/);
   });

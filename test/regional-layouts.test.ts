@@ -1,22 +1,20 @@
 /**
- * Regional layouts of real disclosures in ../shared/corpus/real (skipped without it); every figure below was
+ * Regional layouts of real disclosures in ../shared/corpus/real (the tests fail without it); every figure below was
  * read off the page (pdftotext -layout and the page image):
  * - 广州市水务局 2026: rules drawn as thin filled polygons with bevelled ends (page 7, 收支总体情况表);
  * - 深圳 unit budget: a table that repeats its title and header on each page (一般公共预算支出表（按功能分类）,
  *   pp. 38–40: 21206 建设市场管理与监督 430.07 stands on p. 39 under 212 城乡社区支出 of p. 38);
  * - 烟台市信访局 2026: split 类 | 款 | 项 columns that print only each row's own part (201 / 40 / 01).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/pipeline.js';
-import { ROOT } from './helpers.js';
+import { sharedPath } from './helpers.js';
 
-const REAL = join(ROOT, '../shared/corpus/real/renwu-cities');
+const real = (name: string) => sharedPath(`corpus/real/renwu-cities/${name}`);
 
-describe.skipIf(!existsSync(REAL))('regional layouts', () => {
+describe('regional layouts', () => {
   it('Guangzhou: bevelled rules make ruled tables, all nine standard tables found', async () => {
-    const out = await extract(join(REAL, 'guangzhou_0118_2026_dept-budget.pdf'));
+    const out = await extract(real('guangzhou_0118_2026_dept-budget.pdf'));
     const kinds = new Set(out.tables.map((t) => t.kind));
     for (const k of ['B.summary', 'B.income', 'B.expenditure', 'B.fiscal_summary', 'B.gpb_expenditure', 'B.gpb_basic_econ', 'B.three_public', 'B.gov_fund_expenditure', 'B.soe']) expect(kinds).toContain(k);
     const summary = out.tables.find((t) => t.kind === 'B.summary')!;
@@ -25,7 +23,7 @@ describe.skipIf(!existsSync(REAL))('regional layouts', () => {
   }, 60_000);
 
   it('Shenzhen: a table repeating title and header on each page is one table', async () => {
-    const out = await extract(join(REAL, 'shenzhen_0058_2026_unit-budget.pdf'));
+    const out = await extract(real('shenzhen_0058_2026_unit-budget.pdf'));
     const gpb = out.tables.filter((t) => t.kind === 'B.gpb_expenditure');
     expect(gpb).toHaveLength(1);
     expect(gpb[0].pages).toEqual([38, 39, 40]);
@@ -34,7 +32,7 @@ describe.skipIf(!existsSync(REAL))('regional layouts', () => {
   }, 60_000);
 
   it('Yantai: split code columns printing only their own part give full codes', async () => {
-    const out = await extract(join(REAL, 'yantai_0198_2026_dept-budget.pdf'));
+    const out = await extract(real('yantai_0198_2026_dept-budget.pdf'));
     const income = out.tables.find((t) => t.kind === 'B.income')!;
     expect(income.rows).toContainEqual(expect.objectContaining({ code: '20140', level: '款', parent: '201', name: '信访事务' }));
     expect(income.rows).toContainEqual(expect.objectContaining({ code: '2014001', level: '项', parent: '20140', name: '行政运行', values: expect.objectContaining({ total: '507.97' }) }));
