@@ -1,30 +1,72 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { OutputSchema } from '../src/model/output.js';
-import { ROOT } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Decimal } from 'decimal.js';
+import { assert, describe, expect, it } from 'vitest';
+import { OutputSchema, type Output } from '../src/model/output.js';
+import { extract } from '../src/pipeline.js';
+import { validate } from '../src/validate/index.js';
+import { figureInGolden, GOLDEN_SOURCES } from './golden-sources.js';
+import { ROOT, sharedPath } from './helpers.js';
 import { scoreAgainstTruth, type Truth } from './truth.js';
 
-/** Hand-verified truth of shared/ (it sits beside the repository, in CI too). */
-const TRUTH_DIR = join(ROOT, '../shared/truth');
-const DOCS: [golden: string, truth: string][] = [
-  ['sh-putuo-caizhengju-2024-final.pdf', 'sh-putuo-caizhengju-2024-final.json'],
-  ['sh-putuo-shegongbu-2024-final.pdf', 'sh-putuo-shegongbu-2024-final.json'],
-  ['sh_putuo_gov_jiedao_25_y_budget.pdf', 'sh_putuo_gov_jiedao_25_y_budget.json'],
-  ['hangzhou_0133_2026_dept-budget.pdf', 'hangzhou_0133_2026_dept-budget.json'],
-];
+const golden = (name: string): Output => OutputSchema.parse(JSON.parse(readFileSync(join(ROOT, 'golden', `${name}.json`), 'utf8')));
+const sources = Object.entries(GOLDEN_SOURCES);
+const TRUTH = sources.flatMap(([name, s]) => (s.source === 'truth' ? [[name, s.truth] as const] : []));
+const PAGES = sources.flatMap(([name, s]) => (s.source === 'identities+pages' ? [[name, s.figures] as const] : []));
 
-describe.skipIf(!existsSync(TRUTH_DIR))('goldens of real PDFs restate the hand-verified truth', () => {
-  it.each(DOCS)('%s', (golden, truthFile) => {
-    const out = OutputSchema.parse(JSON.parse(readFileSync(join(ROOT, 'golden', `${golden}.json`), 'utf8')));
-    const truth = JSON.parse(readFileSync(join(TRUTH_DIR, truthFile), 'utf8')) as Truth;
-    const score = scoreAgainstTruth(out, truth);
-    expect(score.misses).toEqual([]);
-    expect(score.tables.found).toBe(score.tables.expected);
-    expect(score.tables.empty).toBe(score.tables.expected);
-    expect(score.tables.unit).toBe(score.tables.expected);
-    expect(score.values.exact).toBe(score.values.total);
-    expect(score.rows.exact).toBe(score.rows.total);
+describe('every golden states where its values come from (test/golden-sources.ts)', () => {
+  it('one entry per golden, one golden per corpus document', () => {
+    const goldens = readdirSync(join(ROOT, 'golden')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+    const corpus = readdirSync(join(ROOT, 'corpus')).filter((f) => !f.startsWith('.') && !/^README/i.test(f)).sort();
+    expect(goldens).toEqual(corpus);
+    expect(Object.keys(GOLDEN_SOURCES).sort()).toEqual(goldens);
+  });
+
+  it('a truth file describes the very document of its golden', () => {
+    for (const [name, file] of TRUTH) expect(basename((JSON.parse(readFileSync(sharedPath(`truth/${file}`), 'utf8')) as Truth).doc), file).toBe(name);
+  });
+
+  it('a document without truth has its identities checked below and 3 to 5 figures read off its pages', () => {
+    for (const [name, figures] of PAGES) {
+      expect(IDENTITY_CHECKED.map(([g]) => g), name).toContain(name);
+      expect(figures.length, name).toBeGreaterThanOrEqual(3);
+      expect(figures.length, name).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+/** Hand-verified truth of ../shared/truth: every standard table found with its kind, unit and empty flag, ≥ 99.9 % of the values and ≥ 99.5 % of the row names right. */
+describe('goldens of real PDFs restate the hand-verified truth', () => {
+  it.each(TRUTH)('%s', (name, truthFile) => {
+    const truth = JSON.parse(readFileSync(sharedPath(`truth/${truthFile}`), 'utf8')) as Truth;
+    const s = scoreAgainstTruth(golden(name), truth);
+    const pct = (n: { total: number }, k: number) => (n.total ? (100 * k) / n.total : 100);
+    const summary =
+      `${name} against ../shared/truth/${truthFile}: tables ${s.tables.found}/${s.tables.expected} found, unit ${s.tables.unit}, empty ${s.tables.empty}; ` +
+      `values ${s.values.exact}/${s.values.total} (${pct(s.values, s.values.exact).toFixed(2)} %); row names ${s.names.right}/${s.names.total} (${pct(s.names, s.names.right).toFixed(2)} %); ` +
+      `rows matched ${s.rows.matched}/${s.rows.total}; ${s.differences.length} differences (kind | row | column | expected | actual):\n` +
+      s.differences.slice(0, 25).join('\n') +
+      (s.differences.length > 25 ? `\n… ${s.differences.length - 25} more` : '');
+    const ok =
+      s.tables.found === s.tables.expected &&
+      s.tables.unit === s.tables.expected &&
+      s.tables.empty === s.tables.expected &&
+      pct(s.values, s.values.exact) >= 99.9 &&
+      pct(s.names, s.names.right) >= 99.5;
+    if (!ok) assert.fail(summary);
+  });
+});
+
+describe('goldens without truth: figures read off the page (test/golden-sources.ts)', () => {
+  it.each(PAGES)('%s', (name, figures) => {
+    const out = golden(name);
+    const wrong = figures.flatMap((f) => {
+      const got = figureInGolden(out, f);
+      const where = `${f.kind} p.${f.page} | ${f.panel ? `${f.panel}:` : ''}${typeof f.row === 'string' ? f.row : Object.values(f.row).join(' ')} | ${f.column}`;
+      if ('missing' in got) return [`${where} | expected ${f.value} | actual (${got.missing})`];
+      return got.value === null || !new Decimal(got.value).eq(f.value.replace(/,/g, '')) ? [`${where} | expected ${f.value} | actual ${got.value}`] : [];
+    });
+    expect(wrong, `${name}: figures of the page the golden does not hold`).toEqual([]);
   });
 });
 
@@ -48,8 +90,6 @@ describe('the seed PDF (rendered from the seed text) gives the typed rows and fo
   }, 60_000);
 });
 
-import { validate } from '../src/validate/index.js';
-import { extract } from '../src/pipeline.js';
 
 /**
  * Goldens of real PDFs without hand-typed truth: every standard table of the document typed, and every
@@ -86,10 +126,11 @@ const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[
 ];
 
 describe('goldens of real PDFs hold their accounting identities', () => {
-  it.each(IDENTITY_CHECKED)('%s', (golden, tables, documentErrors) => {
-    const out = OutputSchema.parse(JSON.parse(readFileSync(join(ROOT, 'golden', `${golden}.json`), 'utf8')));
+  it.each(IDENTITY_CHECKED)('%s', (name, tables, documentErrors) => {
+    const out = golden(name);
     expect(out.tables.filter((t) => t.kind !== 'generic' && t.rows?.length).length).toBe(tables);
-    const failing = validate(out).filter((c) => c.status === 'fail').map((c) => c.rule);
-    expect(failing).toEqual(documentErrors);
+    // the golden's own audit, and the audit of its tables by today's rules
+    expect(out.checks.filter((c) => c.status === 'fail').map((c) => c.rule), `${name}: failing checks of the golden`).toEqual(documentErrors);
+    expect(validate(out).filter((c) => c.status === 'fail').map((c) => c.rule), `${name}: failing checks of today's rules`).toEqual(documentErrors);
   });
 });
