@@ -9,6 +9,7 @@ import { toCsvFiles } from '../output/csv.js';
 import { toJson } from '../output/json.js';
 import { toMarkdown } from '../output/markdown.js';
 import type { DocumentResult } from '../golden/verify.js';
+import { formatResult } from '../golden/report.js';
 import { extractWithin } from '../time-limit.js';
 import { VERSION } from '../version.js';
 
@@ -34,21 +35,8 @@ async function runExtract(file: string, opts: { output?: string; format: string;
   else process.stdout.write(text);
 }
 
-const pct = (n: { exact: number; total: number }) => `${n.exact}/${n.total} (${n.total ? ((100 * n.exact) / n.total).toFixed(2) : '100.00'}%)`;
-
 function reportDocument(r: DocumentResult): void {
-  if (r.updated) return void process.stdout.write(`${r.name}: golden written\n`);
-  if (r.error) return void process.stdout.write(`${r.name}: ERROR ${r.error}\n`);
-  const { figures: f, differences } = r.comparison!;
-  process.stdout.write(
-    `${r.name}: tables ${f.tablesFound}/${f.tablesExpected} · cells exact ${pct(f.cells)} · numeric cells exact ${pct(f.numericCells)}` +
-      ` · typed rows exact ${pct(f.rows)} · forms exact ${pct(f.forms)}${differences.length ? ` · ${differences.length} differences` : ' · OK'}\n`,
-  );
-  for (const d of differences.slice(0, 50)) {
-    const where = [d.table, d.row !== undefined ? `row ${d.row}` : '', d.column !== undefined ? `column ${d.column}` : ''].filter(Boolean).join(' | ');
-    process.stdout.write(`  ${where} | expected ${d.expected} | actual ${d.actual}\n`);
-  }
-  if (differences.length > 50) process.stdout.write(`  … ${differences.length - 50} more differences\n`);
+  process.stdout.write(formatResult(r));
 }
 
 /** Check statuses, most severe first; `missing` (a rule that could not be checked: rows or columns not recognised) is listed apart. */

@@ -18,6 +18,8 @@ export interface Figures {
   numericCells: { exact: number; total: number };
   rows: { exact: number; total: number };
   forms: { exact: number; total: number };
+  /** audit: rules whose status is the golden's, over the rules of either; `missing` counts the output's checks that could not be evaluated */
+  checks: { same: number; total: number; missing: number };
 }
 
 export interface Comparison {
@@ -91,7 +93,20 @@ function compareTable(expected: Table, actual: Table, figures: Figures, diffs: D
   }
 }
 
-/** Cell-level, numeric and typed-row comparison of an output with its golden. */
+/** Audit statuses, rule by rule: a rule whose status changed (or that appeared or vanished) is a difference. */
+function compareChecks(expected: Output, actual: Output, figures: Figures, diffs: Difference[]): void {
+  const statuses = (o: Output) => new Map(o.checks.map((c) => [c.rule, c.status as string]));
+  const e = statuses(expected);
+  const a = statuses(actual);
+  for (const rule of new Set([...e.keys(), ...a.keys()])) {
+    figures.checks.total++;
+    if (e.get(rule) === a.get(rule)) figures.checks.same++;
+    else diffs.push({ table: 'checks', row: rule, expected: e.get(rule) ?? '(no check)', actual: a.get(rule) ?? '(no check)' });
+  }
+  figures.checks.missing = [...a.values()].filter((s) => s === 'missing').length;
+}
+
+/** Cell-level, numeric and typed-row comparison of an output with its golden, and of their audits. */
 export function compareOutputs(expected: Output, actual: Output): Comparison {
   const figures: Figures = {
     tablesExpected: expected.tables.length,
@@ -100,6 +115,7 @@ export function compareOutputs(expected: Output, actual: Output): Comparison {
     numericCells: { exact: 0, total: 0 },
     rows: { exact: 0, total: 0 },
     forms: { exact: 0, total: 0 },
+    checks: { same: 0, total: 0, missing: 0 },
   };
   const differences: Difference[] = [];
   for (const field of ['family', 'scope', 'organization', 'year', 'title'] as const) {
@@ -137,5 +153,6 @@ export function compareOutputs(expected: Output, actual: Output): Comparison {
   if (actual.forms.length > expected.forms.length) {
     differences.push({ table: '(forms)', expected: String(expected.forms.length), actual: String(actual.forms.length) });
   }
+  compareChecks(expected, actual, figures, differences);
   return { figures, differences };
 }
