@@ -4,6 +4,7 @@ import type { HeadedGrid } from '../../src/tables/headers.js';
 import { levelEconomic, levelFunctionCoded, levelSummary, levelThreePublic, levelUnitsAndProjects } from '../common/levels.js';
 import { readRows } from '../common/rows.js';
 import { assignRoles } from '../common/roles.js';
+import { guessBudgetKind } from './kinds.js';
 import { BUDGET_COLUMNS, BUDGET_TABLES, PANEL_KINDS, PANELS } from './vocabulary.js';
 
 /** Tables whose rows are economic classes (30x / 50x), not function classes. */
@@ -47,4 +48,5 @@ export const cnBudget: Family = {
   name: 'cn-budget',
   tables: BUDGET_TABLES,
   typeTable: typeBudgetTable,
+  guessKind: guessBudgetKind,
 };

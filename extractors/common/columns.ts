@@ -2,7 +2,9 @@ import type { ColumnVocabulary } from '../../src/recognise/columns.js';
 
 /** Column headings shared by 预算 and 决算 tables → canonical keys (tried after a family's own entries). */
 export const COMMON_COLUMNS: ColumnVocabulary = [
-  [/^(合计|小计|总计)$|.(总数|总额)$/, 'total'],
+  [/^(收入|支出)?(合计|小计|总计)$|.(总数|总额)$/, 'total'],
+  // row numbers (序号 1 2 3, 行次) say nothing about the row: read as neither amount nor name
+  [/^(序号|行次|栏次)$/, 'seq'],
   [/^财政拨款(收入)?$/, 'fiscal'],
   [/^上级补助收入$/, 'superior_subsidy'],
   [/^事业收入$/, 'business_income'],

@@ -24,7 +24,7 @@ interface PanelColumns {
   amounts: Column[];
 }
 
-const NOT_AMOUNTS = new Set(['code', 'name', 'gov_name', 'code_name', 'label']);
+const NOT_AMOUNTS = new Set(['code', 'name', 'gov_name', 'code_name', 'label', 'seq']);
 
 /**
  * The code_name column whose codes belong to the scheme the table is about comes first: function codes
@@ -124,7 +124,10 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
         else labels.push(glued[primary]);
         labels.push(...glued.filter((t, i) => i !== primary && t !== ''));
       }
-      labels.push(...pc.labels.map((c) => texts[r][c.col].trim()).filter((t) => t !== ''));
+      const described = pc.labels.map((c) => texts[r][c.col].trim()).filter((t) => t !== '');
+      // a row named only in a describing column (合计 printed under 项目编号) takes that text as its name
+      if (!name && !glued.some((t) => t !== '') && described.length && !/^\d+$/.test(compact(described[0]))) name = described.shift()!;
+      labels.push(...described);
       if (!code) {
         const glued = GLUED_CODE.exec(compact(name));
         if (glued) [code, name] = [glued[1], glued[2]];

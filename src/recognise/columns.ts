@@ -12,7 +12,7 @@ function stripYear(s: string): string {
 }
 
 /** Keys of the columns that code or name a row: several of them are read together, they need no unique key. */
-export const LABEL_KEYS = new Set(['code', 'name', 'code_name', 'label']);
+export const LABEL_KEYS = new Set(['code', 'name', 'code_name', 'label', 'seq']);
 
 export function columnKey(text: string, vocabulary: ColumnVocabulary): string | null {
   const t = stripYear(compact(text));
@@ -67,6 +67,8 @@ export function keyColumns(
     if (panel) column.panel = panel;
     return column;
   });
+  // one panel named alone (支出总计 over the amounts, the names outside it) is no side-by-side panel
+  if (new Set(columns.map((c) => c.panel).filter((p) => p !== undefined)).size < 2) for (const c of columns) delete c.panel;
   refine?.(columns);
   if (repeatedPanels && columns.every((c) => c.panel === undefined)) repeatedGroups(columns, repeatedPanels);
   // prefix ancestors' keys, one level at a time, until every amount key is unique in its panel

@@ -8,6 +8,14 @@ export interface DocumentContext {
   year: number | null;
 }
 
+export interface KindEvidence {
+  title: string;
+  /** every column's header path, joined with / */
+  header: string[];
+  /** the body rows' texts */
+  rows: string[][];
+}
+
 export interface TypedTable {
   columns: Column[];
   rows: TypedRow[];
@@ -23,6 +31,11 @@ export interface Family {
   /** canonical table kind → title aliases */
   tables?: Record<string, string[]>;
   typeTable?(kind: string, headed: HeadedGrid, ctx: DocumentContext): TypedTable;
+  /**
+   * For a table whose title is no known alias: the kind its evidence points to (the title's key words,
+   * the header's words, the rows' codes), or null when the evidence is not enough to tell.
+   */
+  guessKind?(evidence: KindEvidence): { kind: string; by: 'keywords' | 'header' | 'rows' } | null;
   /** canonical form kind → title aliases */
   forms?: Record<string, string[]>;
   parseForm?(kind: string, rows: string[][], meta: { id: string; title: string; year: number | null }): Form;

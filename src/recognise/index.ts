@@ -2,7 +2,7 @@ import type { Form } from '../model/form.js';
 import type { Table, TypedRow } from '../model/table.js';
 import type { DocumentStructure, PlacedGrid } from '../document/structure.js';
 import { gridToRows } from '../tables/fromRows.js';
-import { headGrid } from '../tables/headers.js';
+import { headGrid, type HeadedGrid } from '../tables/headers.js';
 import { isAmount } from '../util/amount.js';
 import type { DocumentContext, Family } from './family.js';
 import { matchTitle } from './titles.js';
@@ -22,11 +22,18 @@ function canonicalRow(row: TypedRow): TypedRow {
   return out as TypedRow;
 }
 
+interface KindMatch {
+  family: Family;
+  kind: string;
+  qualifier?: string;
+  by?: Table['recognisedBy'];
+}
+
 function findKind(
   title: string,
   families: Family[],
   pick: (f: Family) => Record<string, string[]> | undefined,
-): { family: Family; kind: string; qualifier?: string } | null {
+): KindMatch | null {
   for (const family of families) {
     const aliases = pick(family);
     const match = aliases && matchTitle(title, aliases);
@@ -54,9 +61,10 @@ function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: Doc
   if (placed.label) table.label = placed.label;
   if (placed.organization) table.organization = placed.organization;
   if (placed.note) table.note = placed.note;
-  const match = findKind(placed.title, families, (f) => f.tables);
+  const match = findKind(placed.title, families, (f) => f.tables) ?? guessKind(placed.title, headed, families);
   if (match?.family.typeTable) {
     table.kind = match.kind;
+    table.recognisedBy = match.by ?? 'title';
     if (match.qualifier) table.qualifier = match.qualifier;
     const typed = match.family.typeTable(match.kind, headed, ctx);
     table.columns = typed.columns;
@@ -64,8 +72,32 @@ function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: Doc
     for (const message of typed.warnings) warnings.push({ code: 'W_CELL', message: `${id} ${placed.title}: ${message}`, page: placed.pages[0] });
   } else {
     table.columns = headed.columns.map(({ col, path }) => ({ key: `col${col}`, path, col }));
+    if (looksStandard(headed)) {
+      const why = placed.title ? `its title "${placed.title}" names no standard table` : 'no title was found above it';
+      warnings.push({ code: 'W_UNRECOGNISED', message: `${id}: classification codes and amounts like a standard table, but ${why}: left generic`, page: placed.pages[0] });
+    }
   }
   return table;
+}
+
+/** The kind the families read from a table's evidence when its title is no known alias. */
+function guessKind(title: string, headed: HeadedGrid, families: Family[]): KindMatch | null {
+  const rows = gridToRows(headed.grid).slice(headed.headerRows);
+  const evidence = { title, header: headed.columns.map((c) => c.path.join('/')), rows };
+  for (const family of families) {
+    const guess = family.guessKind?.(evidence);
+    if (guess) return { family, ...guess };
+  }
+  return null;
+}
+
+/** Classification codes beside amounts, or a 合计 row: what a standard table prints. */
+function looksStandard(headed: HeadedGrid): boolean {
+  const rows = gridToRows(headed.grid).slice(headed.headerRows);
+  const amounts = rows.flat().filter((t) => isAmount(t)).length;
+  const coded = rows.filter((r) => r.some((t) => /^\d{3}(\d{2}){0,2}(\D|$)/.test(t.trim()) && !isAmount(t))).length;
+  const total = rows.some((r) => r.some((t) => /^(合计|总计)$/.test(t.replace(/\s+/g, ''))));
+  return amounts >= 5 && (coded >= 2 || total);
 }
 
 /** Gives every grid its kind: a form of some family, a table of some family, or a generic table. */
