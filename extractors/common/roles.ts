@@ -67,7 +67,7 @@ function headerKey(column: Column): string | null {
  * whose cells glue a code to a name into `code_name` columns: codes where most cells are codes and the
  * column stands left of the amounts; percentages (type `percent`); amounts under their own header text;
  * text as the row's name when its panel has none, as another name column when the header names
- * something, else as a label.
+ * something or is blank, else as a label.
  */
 export function assignRoles(columns: Column[], headed: HeadedGrid): void {
   const texts = gridToRows(headed.grid);
@@ -100,7 +100,8 @@ export function assignRoles(columns: Column[], headed: HeadedGrid): void {
   for (const c of columns.filter((x) => /^col\d+$/.test(x.key))) {
     const hasName = columns.some((o) => o !== c && o.panel === c.panel && (o.key === 'name' || o.key === 'code_name'));
     const last = c.path[c.path.length - 1] ?? '';
-    c.key = !hasName || NAME_HEADER.test(compact(last)) ? 'name' : 'label';
+    // a text column without a header of its own continues the names beside it (一般公共预算资金 | 小计)
+    c.key = !hasName || compact(last) === '' || NAME_HEADER.test(compact(last)) ? 'name' : 'label';
   }
 }
 
