@@ -3,7 +3,7 @@ import { compact } from '../../src/util/text.js';
 import { ECON_DEPT, ECON_GOV, FUNCTION_CLASSES, FUNCTION_CLASS_OLD_NAMES } from './catalogue.js';
 
 const ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|[①-⑳])/;
-const TOTAL = /^(合计|总计|部门合计|单位合计|人员经费合计|公用经费合计)$/;
+const TOTAL = /^((收入|支出)?(合计|总计)|部门合计|单位合计|人员经费合计|公用经费合计)$/;
 
 function bare(name: string): string {
   return compact(name).replace(ORDINAL, '');
