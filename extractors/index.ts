@@ -1,4 +1,6 @@
 import type { Family } from '../src/recognise/family.js';
+import type { Rule } from '../src/validate/types.js';
+import { RULES as CN_AUDIT } from './cn-audit/rules.js';
 import { cnBudget } from './cn-budget/index.js';
 import { cnFinalAccounts } from './cn-final-accounts/index.js';
 import { cnPerformance } from './cn-performance/index.js';
@@ -9,3 +11,9 @@ import { cnPerformance } from './cn-performance/index.js';
  * 一般公共预算财政拨款支出决算表 must not be taken for a 预算 table). Adding a family never touches src/.
  */
 export const FAMILIES: Family[] = [cnPerformance, cnFinalAccounts, cnBudget];
+
+/**
+ * The audit every document gets: the rule catalogue of the Chinese disclosures (预算 and 决算 alike; each rule
+ * knows which documents it is about). src/validate is the engine that runs it, as recognise() runs FAMILIES.
+ */
+export const RULES: Rule[] = CN_AUDIT;

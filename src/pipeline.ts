@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { FAMILIES } from '../extractors/index.js';
+import { FAMILIES, RULES } from '../extractors/index.js';
 import { readFacts } from '../extractors/cn-narrative/index.js';
 import { readMetadata } from './document/metadata.js';
 import { readStructure } from './document/structure.js';
@@ -8,15 +8,17 @@ import { loadSource, type IngestOptions } from './ingest/index.js';
 import type { SourceDocument } from './model/blocks.js';
 import { SCHEMA_VERSION, type Output } from './model/output.js';
 import { recognise } from './recognise/index.js';
-import { validate } from './validate/index.js';
+import { validate, type Rule } from './validate/index.js';
 import type { Family } from './recognise/family.js';
 
 export interface ExtractOptions extends IngestOptions {
   families?: Family[];
+  /** the rule catalogue the checks come from (default: the families' own, extractors/index.ts) */
+  rules?: Rule[];
 }
 
 /** From the common block model to the output document: structure, metadata, recognised tables and forms, checks. */
-export function buildOutput(source: SourceDocument, file: { name: string; sha256: string }, families: Family[] = FAMILIES): Output {
+export function buildOutput(source: SourceDocument, file: { name: string; sha256: string }, families: Family[] = FAMILIES, rules: Rule[] = RULES): Output {
   const structure = readStructure(source.blocks);
   const document = readMetadata(structure);
   const recognised = recognise(structure, families, { organization: document.organization, year: document.year });
@@ -34,7 +36,7 @@ export function buildOutput(source: SourceDocument, file: { name: string; sha256
   };
   if (source.producer) out.source.producer = source.producer;
   out.facts = readFacts(out);
-  out.checks = validate(out);
+  out.checks = validate(out, rules);
   return out;
 }
 
@@ -42,5 +44,5 @@ export function buildOutput(source: SourceDocument, file: { name: string; sha256
 export async function extract(file: string, options: ExtractOptions = {}): Promise<Output> {
   const { bytes, source } = await loadSource(file, options);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return buildOutput(source, { name: basename(file), sha256 }, options.families);
+  return buildOutput(source, { name: basename(file), sha256 }, options.families, options.rules);
 }

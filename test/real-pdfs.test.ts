@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { assert, describe, expect, it } from 'vitest';
 import { OutputSchema, type Output } from '../src/model/output.js';
 import { extract } from '../src/pipeline.js';
-import { validate } from '../src/validate/index.js';
+import { audit } from '../extractors/cn-audit/rules.js';
 import { figureInGolden, GOLDEN_SOURCES } from './golden-sources.js';
 import { ROOT, sharedPath } from './helpers.js';
 import { scoreAgainstTruth, type Truth } from './truth.js';
@@ -113,7 +113,7 @@ const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[
   // 18,728.94 (pdftotext of the PDF: both figures as printed)
   ['wuhan-nat_0134_2026_dept-budget.pdf', 9, ['GEN-N-01', 'BUD-N-04']],
   ['1770007475548-818404804.pdf', 9, []],
-  // the four with hand-typed truth too; the failures are the realpdf findings of rules.yaml (src/validate/realpdf.test.ts):
+  // the four with hand-typed truth too; the failures are the realpdf findings of rules.yaml (extractors/cn-audit/realpdf.test.ts):
   // 财政拨款收入支出总计 “0.3万元” against 2,961.68 (p. 21); 一般公共服务支出 2,106.66 / 2,940.05 stated as 71.73 %
   // (71.65 %), so the four shares come to 100.07 % (p. 21)
   ['sh-putuo-caizhengju-2024-final.pdf', 9, ['GEN-N-02', 'GEN-N-03', 'FIN-N-01', 'FIN-N-03']],
@@ -131,6 +131,6 @@ describe('goldens of real PDFs hold their accounting identities', () => {
     expect(out.tables.filter((t) => t.kind !== 'generic' && t.rows?.length).length).toBe(tables);
     // the golden's own audit, and the audit of its tables by today's rules
     expect(out.checks.filter((c) => c.status === 'fail').map((c) => c.rule), `${name}: failing checks of the golden`).toEqual(documentErrors);
-    expect(validate(out).filter((c) => c.status === 'fail').map((c) => c.rule), `${name}: failing checks of today's rules`).toEqual(documentErrors);
+    expect(audit(out).filter((c) => c.status === 'fail').map((c) => c.rule), `${name}: failing checks of today's rules`).toEqual(documentErrors);
   });
 });

@@ -1,13 +1,14 @@
 import { Decimal } from 'decimal.js';
-import type { Fact } from '../model/fact.js';
-import type { DeptForm } from '../model/form.js';
-import type { Output } from '../model/output.js';
-import { compact } from '../util/text.js';
-import type { Instance } from './evaluators.js';
+import type { Fact } from '../../src/model/fact.js';
+import type { DeptForm } from '../../src/model/form.js';
+import type { Output } from '../../src/model/output.js';
+import { compact } from '../../src/util/text.js';
+import type { Instance } from '../../src/validate/types.js';
 import { factRef, restatedOn, sumInstance } from './facts.js';
-import { bareName, ofFamily, onlyWhen, tableOf } from './lookup.js';
-import type { Rule } from './rules.js';
-import { dec } from './tolerance.js';
+import { ofFamily, onlyWhen, tableOf } from '../../src/validate/lookup.js';
+import { bareName } from '../../src/util/text.js';
+import type { Rule } from '../../src/validate/types.js';
+import { dec } from '../../src/validate/tolerance.js';
 
 /** The 预算 情况说明 against the tables (BUD-N-*): the facts of extractors/cn-narrative, resolved to cells. */
 

@@ -1,16 +1,18 @@
 import { Decimal } from 'decimal.js';
-import type { Column } from '../model/grid.js';
-import type { Output } from '../model/output.js';
-import type { ProjectForm, DeptForm } from '../model/form.js';
-import type { Table, TypedRow } from '../model/table.js';
-import { compact } from '../util/text.js';
-import { FUNCTION_CLASSES } from '../../extractors/common/catalogue.js';
-import type { Instance, Ref } from './evaluators.js';
-import { columnSums, hierarchy } from './evaluators.js';
-import { bareName, colKey, copy, fig, findCol, named, row, sum, tableOf, totalRow, withCode, type Figure } from './lookup.js';
-import { dec, judgeCopy, judgeSum, printedPlaces, sumTolerance } from './tolerance.js';
+import type { Column } from '../../src/model/grid.js';
+import type { Output } from '../../src/model/output.js';
+import type { ProjectForm, DeptForm } from '../../src/model/form.js';
+import type { Table, TypedRow } from '../../src/model/table.js';
+import { compact } from '../../src/util/text.js';
+import { FUNCTION_CLASSES } from '../common/catalogue.js';
+import type { DocumentEvaluator, Instance, Ref } from '../../src/validate/types.js';
+import { hierarchy } from '../../src/validate/evaluators.js';
+import { columnSums } from './evaluators.js';
+import { colKey, copy, fig, findCol, named, row, sum, tableOf, withCode, type Figure } from '../../src/validate/lookup.js';
+import { totalRow } from './lookup.js';
+import { bareName } from '../../src/util/text.js';
+import { dec, judgeCopy, judgeSum, printedPlaces, sumTolerance } from '../../src/validate/tolerance.js';
 
-export type DocumentEvaluator = (out: Output) => (Instance | null)[];
 
 const summary = (out: Output) => tableOf(out, 'B.summary');
 /** The amount column of a two-sided table's income panel (金额) and of its expenditure panel (合计 / 金额). */

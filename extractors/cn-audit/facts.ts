@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js';
-import type { Fact } from '../model/fact.js';
-import type { Output } from '../model/output.js';
-import { cellFor } from '../../extractors/cn-narrative/cells.js';
-import type { Instance, Ref } from './evaluators.js';
-import { dec, judgeCopy, judgeSum, printedPlaces, type Status } from './tolerance.js';
+import type { Fact } from '../../src/model/fact.js';
+import type { Output } from '../../src/model/output.js';
+import { cellFor } from '../cn-narrative/cells.js';
+import type { Instance, Ref } from '../../src/validate/types.js';
+import { dec, judgeCopy, judgeSum, printedPlaces, type Status } from '../../src/validate/tolerance.js';
 
 /** Helpers for rules that compare the narrative's facts (extractors/cn-narrative) with the tables. */
 

@@ -1,12 +1,13 @@
 import { Decimal } from 'decimal.js';
-import type { Fact } from '../model/fact.js';
-import type { Output } from '../model/output.js';
-import type { Table, TypedRow } from '../model/table.js';
-import type { Instance, Ref } from './evaluators.js';
+import type { Fact } from '../../src/model/fact.js';
+import type { Output } from '../../src/model/output.js';
+import type { Table, TypedRow } from '../../src/model/table.js';
+import type { Instance, Ref } from '../../src/validate/types.js';
 import { factRef, pctInstance, restatedOn, restates, sectionText, shares } from './facts.js';
-import { bareName, ofFamily, onlyWhen, tableOf } from './lookup.js';
-import type { Rule } from './rules.js';
-import { dec, judgeCopy, judgeSum, sumTolerance } from './tolerance.js';
+import { ofFamily, onlyWhen, tableOf } from '../../src/validate/lookup.js';
+import { bareName } from '../../src/util/text.js';
+import type { Rule } from '../../src/validate/types.js';
+import { dec, judgeCopy, judgeSum, sumTolerance } from '../../src/validate/tolerance.js';
 
 /** The 决算 情况说明 against the tables (FIN-N-*), on the facts of extractors/cn-narrative. */
 

@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { OutputSchema, type Output } from '../model/output.js';
-import type { TypedRow } from '../model/table.js';
+import { OutputSchema, type Output } from '../../src/model/output.js';
+import type { TypedRow } from '../../src/model/table.js';
 import { ROOT } from '../../test/helpers.js';
-import type { Instance } from './evaluators.js';
+import type { Instance } from '../../src/validate/types.js';
 import { FINAL_RULES } from './final-rules.js';
-import { validate } from './index.js';
-import { worst, type Status } from './tolerance.js';
+import { audit } from './rules.js';
+import { worst, type Status } from '../../src/validate/tolerance.js';
 
 /** The three Shanghai 2024 部门决算 of rules.yaml's `documents`, by their goldens. */
 const DOCS = {
@@ -82,7 +82,7 @@ describe('决算 rules on the three Shanghai 2024 部门决算', () => {
 
   describe.each(Object.keys(DOCS) as Doc[])('%s', (doc) => {
     it.each(FINAL_RULES.map((r) => r.id))('%s', (id) => {
-      const check = validate(outs[doc]).find((c) => c.rule === id)!;
+      const check = audit(outs[doc]).find((c) => c.rule === id)!;
       expect(check.status).toBe(PINNED[id][doc]);
     });
   });
@@ -101,7 +101,7 @@ describe('决算 rules on the three Shanghai 2024 部门决算', () => {
   });
 
   it('reports the rounding splits with their figures and cells', () => {
-    const checks = validate(outs['P-GH']);
+    const checks = audit(outs['P-GH']);
     expect(checks.find((c) => c.rule === 'FIN-X-03')).toMatchObject({ status: 'warn_rounding', expected: '236.64', actual: '236.63' });
     const x01 = checks.find((c) => c.rule === 'FIN-X-01')!;
     expect(x01.refs).toContainEqual(expect.objectContaining({ table: 't02', col: 'final', text: '210 九、卫生健康支出', page: 7 }));
@@ -112,7 +112,7 @@ describe('决算 rules on the three Shanghai 2024 部门决算', () => {
     const out = clone(outs['P-SHJ']);
     const summary = out.tables.find((t) => t.kind === 'F.summary')!;
     summary.rows!.find((r) => r.panel === 'expenditure' && r.code === '208')!.values.final = '11.82';
-    const checks = validate(out);
+    const checks = audit(out);
     // 本年支出合计 307.82 against Σ类 308.82, and the class against 支出决算表 208 10.82
     expect(checks.find((c) => c.rule === 'FIN-T-02')).toMatchObject({ status: 'fail', expected: '308.82', actual: '307.82' });
     const x01 = checks.find((c) => c.rule === 'FIN-X-01')!;
@@ -122,23 +122,23 @@ describe('决算 rules on the three Shanghai 2024 部门决算', () => {
     const czj = clone(outs['P-CZJ']);
     const econ = czj.tables.find((t) => t.kind === 'F.gpb_basic_econ')!;
     econ.rows!.find((r) => r.name === '公用经费合计')!.values.final = '185.65';
-    const byRule = new Map(validate(czj).map((c) => [c.rule, c]));
+    const byRule = new Map(audit(czj).map((c) => [c.rule, c]));
     expect(byRule.get('FIN-T-10')).toMatchObject({ status: 'fail', expected: '184.65', actual: '185.65' });
     // 2336.91 基本支出 against 2152.26 + 185.65
     expect(byRule.get('FIN-X-04')).toMatchObject({ status: 'fail', expected: '2337.91', actual: '2336.91' });
     // the narrative's 184.65 below the table's 185.65 is allowed (事业 units); above it would not be
     expect(byRule.get('FIN-X-08')!.status).toBe('pass');
     econ.rows!.find((r) => r.name === '公用经费合计')!.values.final = '183.65';
-    expect(validate(czj).find((c) => c.rule === 'FIN-X-08')).toMatchObject({ status: 'fail', expected: '183.65', actual: '184.65' });
+    expect(audit(czj).find((c) => c.rule === 'FIN-X-08')).toMatchObject({ status: 'fail', expected: '183.65', actual: '184.65' });
   });
 
   it('三公: a basic-expense item above the 三公 决算 warns', () => {
     const out = clone(outs['P-GH']);
     const econ = out.tables.find((t) => t.kind === 'F.gpb_basic_econ')!;
     econ.rows!.find((r) => r.code === '30217')!.values.final = '0.50';
-    expect(validate(out).find((c) => c.rule === 'FIN-X-07')).toMatchObject({ status: 'warn', actual: '0.50', expected: '≤ 0.39' });
+    expect(audit(out).find((c) => c.rule === 'FIN-X-07')).toMatchObject({ status: 'warn', actual: '0.50', expected: '≤ 0.39' });
     econ.rows!.find((r) => r.code === '30217')!.values.final = '0.40';
-    expect(validate(out).find((c) => c.rule === 'FIN-X-07')!.status).toBe('pass_rounding');
+    expect(audit(out).find((c) => c.rule === 'FIN-X-07')!.status).toBe('pass_rounding');
   });
 
   it('政府性基金 table with figures: roll-forward and agreement with the 财政拨款总表', () => {
@@ -156,13 +156,13 @@ describe('决算 rules on the three Shanghai 2024 部门决算', () => {
     set((r) => r.panel === 'expenditure' && r.name === '本年支出合计', 'gov_fund', '90.00');
     set((r) => r.panel === 'expenditure' && r.code === '212', 'gov_fund', '90.00');
     set((r) => r.panel === 'expenditure' && r.name === '年末财政拨款结转和结余', 'gov_fund', '20.00');
-    let byRule = new Map(validate(out).map((c) => [c.rule, c]));
+    let byRule = new Map(audit(out).map((c) => [c.rule, c]));
     expect(byRule.get('FIN-T-13')!.status).toBe('pass');
     expect(byRule.get('FIN-X-10')!.status).toBe('pass');
     expect(byRule.get('FIN-X-06')!.status).toBe('pass');
 
     fund.rows[0].values.closing_balance = '25.00';
-    byRule = new Map(validate(out).map((c) => [c.rule, c]));
+    byRule = new Map(audit(out).map((c) => [c.rule, c]));
     expect(byRule.get('FIN-T-13')).toMatchObject({ status: 'fail', expected: '20.00', actual: '25.00' });
     expect(byRule.get('FIN-X-10')).toMatchObject({ status: 'fail', expected: '20.00', actual: '25.00' });
   });

@@ -1,11 +1,14 @@
 import { Decimal } from 'decimal.js';
-import type { Output } from '../model/output.js';
-import type { Table, TypedRow } from '../model/table.js';
-import { compact } from '../util/text.js';
-import type { Rule } from './rules.js';
-import { columnSums, type Instance, type Ref } from './evaluators.js';
-import { bareName, colKey, fig, named, row, rowTest, tableOf, totalRow, withCode, type Figure, type RowTest } from './lookup.js';
-import { judgeCopy, judgeSum, printedPlaces, type Status } from './tolerance.js';
+import type { Output } from '../../src/model/output.js';
+import type { Table, TypedRow } from '../../src/model/table.js';
+import { compact } from '../../src/util/text.js';
+import type { Rule } from '../../src/validate/types.js';
+import type { Instance, Ref } from '../../src/validate/types.js';
+import { columnSums } from './evaluators.js';
+import { colKey, fig, named, row, rowTest, tableOf, withCode, type Figure, type RowTest } from '../../src/validate/lookup.js';
+import { totalRow } from './lookup.js';
+import { bareName } from '../../src/util/text.js';
+import { judgeCopy, judgeSum, printedPlaces, type Status } from '../../src/validate/tolerance.js';
 
 /**
  * The 决算 rules of shared/domain/rules.yaml (FIN-T-*, FIN-X-*; FIN-T-06/07/09 are column sums registered in

@@ -1,13 +1,13 @@
 import { Decimal } from 'decimal.js';
-import type { Rule } from './rules.js';
-import type { Output } from '../model/output.js';
-import type { Instance } from './evaluators.js';
-import type { Fact } from '../model/fact.js';
+import type { Rule } from '../../src/validate/types.js';
+import type { Output } from '../../src/model/output.js';
+import type { Instance } from '../../src/validate/types.js';
+import type { Fact } from '../../src/model/fact.js';
 import { BUDGET_NARRATIVE_RULES } from './budget-narrative.js';
 import { FINAL_NARRATIVE_RULES } from './final-narrative.js';
 import { byId, factRef, shareBases, shares, sumInstance } from './facts.js';
-import { dec } from './tolerance.js';
-import { isDisclosure, onlyWhen } from './lookup.js';
+import { dec } from '../../src/validate/tolerance.js';
+import { isDisclosure, onlyWhen } from '../../src/validate/lookup.js';
 
 /** (比上年 / 与2023年度相比 …) 增加|减少 Δ万元，增长|下降 p% */
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DeptForm, ProjectForm } from '../model/form.js';
-import type { Output } from '../model/output.js';
-import { extract } from '../pipeline.js';
+import type { DeptForm, ProjectForm } from '../../src/model/form.js';
+import type { Output } from '../../src/model/output.js';
+import { extract } from '../../src/pipeline.js';
 import { SEED } from '../../test/helpers.js';
-import { validate } from './index.js';
+import { audit } from './rules.js';
 
 /** The seed output, changed by hand: each performance-form rule must catch the change it is about. */
 let seed: Output;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const clone = (): Output => JSON.parse(JSON.stringify(seed));
-const check = (out: Output, rule: string) => validate(out).find((c) => c.rule === rule)!;
+const check = (out: Output, rule: string) => audit(out).find((c) => c.rule === rule)!;
 const dept = (out: Output) => out.forms.find((f): f is DeptForm => f.kind === 'perf.dept_overall')!;
 const project = (out: Output, name: string) => out.forms.find((f): f is ProjectForm => f.kind === 'perf.project' && f.projectName === name)!;
 const indicator = (out: Output, level3: string) => out.forms.flatMap((f) => f.indicators).find((i) => i.level3 === level3)!;

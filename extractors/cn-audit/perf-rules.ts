@@ -1,12 +1,13 @@
 import { Decimal } from 'decimal.js';
-import type { DeptForm, Form, Indicator, ProjectForm } from '../model/form.js';
-import type { Output } from '../model/output.js';
-import type { Table, TypedRow } from '../model/table.js';
-import { compact } from '../util/text.js';
-import type { Instance, Ref } from './evaluators.js';
-import { row, tableOf, totalRow } from './lookup.js';
-import type { Rule } from './rules.js';
-import { dec, judgeCopy, judgeSum, printedPlaces, type Status } from './tolerance.js';
+import type { DeptForm, Form, Indicator, ProjectForm } from '../../src/model/form.js';
+import type { Output } from '../../src/model/output.js';
+import type { Table, TypedRow } from '../../src/model/table.js';
+import { compact } from '../../src/util/text.js';
+import type { Instance, Ref } from '../../src/validate/types.js';
+import { row, tableOf } from '../../src/validate/lookup.js';
+import { totalRow } from './lookup.js';
+import type { Rule } from '../../src/validate/types.js';
+import { dec, judgeCopy, judgeSum, printedPlaces, type Status } from '../../src/validate/tolerance.js';
 
 /**
  * PERF-01 … PERF-11 of rules.yaml: the performance-target forms (绩效目标表, BRIEF.md §4) on their own and

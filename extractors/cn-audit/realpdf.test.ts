@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/helpers.js';
-import type { Output } from '../model/output.js';
-import { extract } from '../pipeline.js';
-import { STATUSES, type Status } from './tolerance.js';
+import type { Output } from '../../src/model/output.js';
+import { extract } from '../../src/pipeline.js';
+import { STATUSES, type Status } from '../../src/validate/tolerance.js';
 
 /**
  * The findings rules.yaml records under `realpdf` for the three Shanghai 决算 PDFs (their copies in corpus/),

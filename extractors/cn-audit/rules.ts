@@ -1,37 +1,20 @@
-import type { Output } from '../model/output.js';
+import type { Output } from '../../src/model/output.js';
+import { validate } from '../../src/validate/index.js';
 import * as budget from './budget-rules.js';
 import { yoyDirection, yoyPercent } from './narrative-rules.js';
 import { FINAL_RULES } from './final-rules.js';
 import { PERF_RULES } from './perf-rules.js';
 import { STRUCTURE_RULES } from './structure-rules.js';
 import { NARRATIVE_RULES } from './narrative-rules.js';
-import { columnSums, emptyNote, hierarchy, nonNegative, type Instance, type TableEvaluator } from './evaluators.js';
-import { noteMiss } from './lookup.js';
+import type { Rule } from '../../src/validate/types.js';
+import { hierarchy, onTables } from '../../src/validate/evaluators.js';
+import { columnSums, emptyNote, nonNegative } from './evaluators.js';
 
 /**
- * The rules of shared/domain/rules.yaml (same ids) implemented so far, as data: what each compares and
- * with which evaluator. The tolerance policy lives in tolerance.ts. Rules not listed here are not run.
+ * The audit of the Chinese disclosures: the rules of shared/domain/rules.yaml (same ids), as data — what each
+ * compares and with which evaluator. src/validate runs them (validate(out, RULES)) with its tolerance policy;
+ * rules not listed here are not run.
  */
-export interface Rule {
-  id: string;
-  title: string;
-  evaluate(out: Output): (Instance | null)[];
-}
-
-/** A rule that applies one table evaluator to every table of the given kinds (a table of a kind without typed rows is a miss). */
-function onTables(id: string, title: string, kinds: string[] | '*', evaluate: TableEvaluator): Rule {
-  return {
-    id,
-    title,
-    evaluate: (out) =>
-      out.tables
-        .filter((t) => kinds === '*' || kinds.includes(t.kind))
-        .flatMap((t) => {
-          if (kinds !== '*' && !t.rows?.length) noteMiss(t, 'typed rows');
-          return evaluate(t, out);
-        }),
-  };
-}
 
 const FUNCTION_TABLES = ['B.income', 'B.expenditure', 'B.gpb_expenditure', 'B.gov_fund_expenditure', 'B.soe', 'F.income', 'F.expenditure', 'F.gpb_expenditure', 'F.gov_fund', 'F.soe'];
 
@@ -78,3 +61,6 @@ export const RULES: Rule[] = [
   ...FINAL_RULES,
   ...NARRATIVE_RULES,
 ];
+
+/** The checks of a document under this catalogue (what the pipeline puts in `checks`). */
+export const audit = (out: Output) => validate(out, RULES);

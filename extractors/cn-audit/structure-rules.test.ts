@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../model/output.js';
-import type { Table, TypedRow } from '../model/table.js';
-import { extract } from '../pipeline.js';
+import type { Output } from '../../src/model/output.js';
+import type { Table, TypedRow } from '../../src/model/table.js';
+import { extract } from '../../src/pipeline.js';
 import { SEED } from '../../test/helpers.js';
-import { validate } from './index.js';
+import { audit } from './rules.js';
 
 /**
  * The seed output, changed by hand: each structure rule and each budget cross-table rule of
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const clone = (): Output => JSON.parse(JSON.stringify(seed));
-const check = (out: Output, rule: string) => validate(out).find((c) => c.rule === rule)!;
+const check = (out: Output, rule: string) => audit(out).find((c) => c.rule === rule)!;
 const table = (out: Output, kind: string, qualifier?: string) => out.tables.find((t) => t.kind === kind && (qualifier === undefined || t.qualifier === qualifier))!;
 const rowOf = (t: Table, test: (r: TypedRow) => boolean) => t.rows!.find(test)!;
 const byCode = (code: string) => (r: TypedRow) => r.code === code;

@@ -1,11 +1,12 @@
-import { ECON_DEPT, FUNCTION_CLASSES, FUNCTION_CLASS_OLD_NAMES } from '../../extractors/common/catalogue.js';
-import type { Output } from '../model/output.js';
-import type { Table, TypedRow } from '../model/table.js';
-import { chineseNumber, compact, labelKey } from '../util/text.js';
+import { ECON_DEPT, FUNCTION_CLASSES, FUNCTION_CLASS_OLD_NAMES } from '../common/catalogue.js';
+import type { Output } from '../../src/model/output.js';
+import type { Table, TypedRow } from '../../src/model/table.js';
+import { chineseNumber, compact, labelKey } from '../../src/util/text.js';
 import * as budget from './budget-rules.js';
-import type { Instance, Ref } from './evaluators.js';
-import { bareName, isDisclosure, onlyWhen } from './lookup.js';
-import type { Rule } from './rules.js';
+import type { Instance, Ref } from '../../src/validate/types.js';
+import { isDisclosure, onlyWhen } from '../../src/validate/lookup.js';
+import { bareName } from '../../src/util/text.js';
+import type { Rule } from '../../src/validate/types.js';
 
 /**
  * GEN-T-05 and GEN-S-01 … GEN-S-06 of rules.yaml: codes and names, units, organisation, year, table of

@@ -1,7 +1,7 @@
 import type { Fact } from '../../src/model/fact.js';
 import type { Output } from '../../src/model/output.js';
 import type { Table, TypedRow } from '../../src/model/table.js';
-import { bareName } from '../../src/validate/lookup.js';
+import { bareName } from '../../src/util/text.js';
 
 /**
  * Where a figure of the narrative is printed in the tables: for a section topic and the label the figure

@@ -7,7 +7,7 @@ import { sentences } from './sentences.js';
 /**
  * cn-narrative: the figures of the 情况说明 as facts — amounts, shares, year-on-year changes, execution
  * rates, counts and item lists — each amount resolved to the table cell it restates where the tables
- * print it. The audit (src/validate) compares them.
+ * print it. The audit (extractors/cn-audit) compares them.
  */
 export function readFacts(out: Output): Fact[] {
   let n = 0;

@@ -12,6 +12,10 @@ export function labelKey(s: string): string {
   return compact(s).replace(QUOTES, '');
 }
 
+const ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|[①-⑳])/;
+/** compact() without a leading ordinal (一、 （一） 1. ①): a row's label as a rule or a narrative names it. */
+export const bareName = (s: string) => compact(s).replace(ORDINAL, '');
+
 /** Collapse runs of whitespace to one space and trim; keeps the printed characters otherwise. */
 export function tidy(s: string): string {
   return s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();

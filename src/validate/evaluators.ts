@@ -1,24 +1,13 @@
 import type { Column } from '../model/grid.js';
-import type { Output } from '../model/output.js';
 import type { Table, TypedRow } from '../model/table.js';
-import { dec, judgeSum, printedPlaces, type Status } from './tolerance.js';
+import { noteMiss } from './lookup.js';
+import { dec, judgeSum, printedPlaces } from './tolerance.js';
+import type { Instance, Ref, Rule, TableEvaluator } from './types.js';
 
-export interface Ref {
-  table?: string;
-  row?: number;
-  col?: string;
-  page?: number;
-  text?: string;
-}
-
-/** One comparison a rule made. */
-export interface Instance {
-  status: Status;
-  message: string;
-  expected?: string;
-  actual?: string;
-  refs: Ref[];
-}
+/**
+ * Evaluators any catalogue can use: a table's own arithmetic (hierarchies by code, row sums read from the
+ * header tree), knowing the model (levels, codes, column paths) and no wording of any document.
+ */
 
 /** The decimals a table prints its amounts with (万元 to the cent, 元 tables whole), worked out once per table. */
 const placesOfTable = new WeakMap<Table, number>();
@@ -32,7 +21,8 @@ function tablePlacesOf(t: Table): number {
 }
 
 const rowLabel = (r: TypedRow) => `${r.code ?? ''} ${r.name}`.trim();
-const refOf = (t: Table, r: TypedRow, col: string): Ref => {
+/** A reference to one cell of a table (its row and column, the table's first page). */
+export const refOf = (t: Table, r: TypedRow, col: string): Ref => {
   const ref: Ref = { table: t.id, row: r.row, col, text: rowLabel(r) };
   if (t.pages[0]) ref.page = t.pages[0];
   return ref;
@@ -102,12 +92,12 @@ export function hierarchy(t: Table): Instance[] {
 
 /**
  * Amount columns that add up to a total column: its siblings under one header, or the other top-level
- * groups. Columns the vocabulary does not know (单位预留机动经费) count too (a blank is 0); columns under a
- * 其中 ("of which") header are parts of another column, never addends.
+ * groups. Columns the vocabulary does not know count too (a blank is 0); columns the catalogue calls parts
+ * of another column (partOf: a header such as 其中, "of which") are never addends.
  */
-function addendColumns(columns: Column[], total: Column): Column[] {
+function addendColumns(columns: Column[], total: Column, partOf: (header: string) => boolean): Column[] {
   const amount = columns.filter(
-    (c) => c.panel === total.panel && c !== total && !['code', 'name', 'gov_name'].includes(c.key) && !c.path.some((p) => /^其中/.test(p)),
+    (c) => c.panel === total.panel && c !== total && !['code', 'name', 'gov_name'].includes(c.key) && !c.path.some(partOf),
   );
   // the columns under the total's own parent header (or all, for a top-level total), one group per next
   // header level: a group counts by its own subtotal where it prints one, else by its leaves
@@ -126,12 +116,15 @@ function addendColumns(columns: Column[], total: Column): Column[] {
 
 const isTotalKey = (key: string) => key === 'total' || key.endsWith('.total');
 
-/** Per row: each total column (合计 / 小计) = the columns it sums. */
-export function columnSums(t: Table): Instance[] {
+/**
+ * Per row: each total column (keyed total / <group>.total) = the columns it sums; partOf: headers whose
+ * columns are parts of another column, not addends.
+ */
+export function columnSums(t: Table, partOf: (header: string) => boolean = () => false): Instance[] {
   const out: Instance[] = [];
   const columns = t.columns ?? [];
   for (const total of columns.filter((c) => isTotalKey(c.key))) {
-    const parts = addendColumns(columns, total);
+    const parts = addendColumns(columns, total, partOf);
     if (parts.length < 2) continue;
     for (const row of (t.rows ?? []).filter((r) => r.panel === total.panel)) {
       const stated = row.values[total.key];
@@ -151,34 +144,17 @@ export function columnSums(t: Table): Instance[] {
   return out;
 }
 
-const NO_DATA = /无数据|空表|没有.*(收入|支出)|无.*(收入|支出)/;
-
-/**
- * An empty table carries a no-data note (warn: many documents say so in the narrative instead), and a
- * table whose note says it has no data prints no amounts (fail).
- */
-export function emptyNote(t: Table): Instance[] {
-  const noted = NO_DATA.test(t.note ?? '');
-  // a table that prints only zeros has no data either
-  const noData = t.empty || (t.rows ?? []).every((r) => Object.values(r.values).every((v) => v == null || dec(v).isZero()));
-  if (!noData && !noted) return [];
-  const ok = noData === noted;
-  return [{
-    status: ok ? 'pass' : noted ? 'fail' : 'warn',
-    message: `${t.title}: ${noData ? 'no amounts' : 'amounts printed'}, ${noted ? 'note says no data' : 'no no-data note'}`,
-    refs: [{ table: t.id, ...(t.pages[0] ? { page: t.pages[0] } : {}), text: t.note ?? '' }],
-  }];
+/** A rule that applies one table evaluator to every table of the given kinds (a table of a kind without typed rows is a miss). */
+export function onTables(id: string, title: string, kinds: string[] | '*', evaluate: TableEvaluator): Rule {
+  return {
+    id,
+    title,
+    evaluate: (out) =>
+      out.tables
+        .filter((t) => kinds === '*' || kinds.includes(t.kind))
+        .flatMap((t) => {
+          if (kinds !== '*' && !t.rows?.length) noteMiss(t, 'typed rows');
+          return evaluate(t, out);
+        }),
+  };
 }
-
-/** Amounts are not negative outside change columns (增减). */
-export function nonNegative(t: Table): Instance[] {
-  const change = new Set((t.columns ?? []).filter((c) => c.path.some((p) => /增减|变动|比上年/.test(p))).map((c) => c.key));
-  // a change row (增减, 比上年) may go below zero as a change column may
-  const negatives = (t.rows ?? [])
-    .filter((r) => !/增减|变动|比上年|差额/.test(r.name))
-    .flatMap((r) => Object.entries(r.values).filter(([k, v]) => v?.startsWith('-') && !change.has(k)).map(([k]) => refOf(t, r, k)));
-  if (!(t.rows ?? []).length) return [];
-  return [{ status: negatives.length ? 'fail' : 'pass', message: `${t.title}: ${negatives.length} negative amounts`, refs: negatives }];
-}
-
-export type TableEvaluator = (t: Table, out: Output) => Instance[];

@@ -1,19 +1,21 @@
 import type { Output } from '../model/output.js';
-import type { Instance } from './evaluators.js';
 import { distinctMisses, recordingMisses, type Miss } from './lookup.js';
-import { RULES } from './rules.js';
 import { worst, type Status } from './tolerance.js';
+import type { Instance, Rule } from './types.js';
+
+export type { DocumentEvaluator, Instance, Ref, Rule, TableEvaluator } from './types.js';
 
 type Check = Output['checks'][number];
 
 /**
- * Runs every implemented rule on a document: one check per rule, with the worst status of its comparisons,
+ * Runs a catalogue of rules on a document (the families' catalogue, extractors/index.ts RULES, as
+ * recognise() is given FAMILIES): one check per rule, with the worst status of its comparisons,
  * the expected and actual figures of the worst one, and references to the cells of every comparison that
  * did not pass exactly. A rule with nothing to compare is `na` where the tables it reads are not printed
  * (or printed empty), and `missing` where they are but the rows or columns it reads were not recognised.
  */
-export function validate(out: Output): Check[] {
-  return RULES.map((rule) => {
+export function validate(out: Output, rules: readonly Rule[]): Check[] {
+  return rules.map((rule) => {
     const { result, misses } = recordingMisses(() => rule.evaluate(out));
     const instances = result.filter((i): i is Instance => i !== null);
     if (!instances.length) return misses.length ? missing(rule.id, rule.title, misses) : { rule: rule.id, status: 'na', message: `${rule.title}: nothing to compare`, refs: [] };

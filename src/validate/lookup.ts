@@ -1,8 +1,8 @@
 import type { Output } from '../model/output.js';
 import type { Table, TypedRow } from '../model/table.js';
-import { compact } from '../util/text.js';
-import type { Instance, Ref } from './evaluators.js';
+import { bareName, compact } from '../util/text.js';
 import { dec, judgeCopy, judgeSum } from './tolerance.js';
+import type { DocumentEvaluator, Instance, Ref } from './types.js';
 
 /** A figure of a table: the cell a rule reads, with what it needs to point back at it. */
 export interface Figure {
@@ -74,9 +74,6 @@ export function tableOf(out: Output, kind: string, qualifier?: string): Table | 
   return t;
 }
 
-const ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|[①-⑳])/;
-export const bareName = (s: string) => compact(s).replace(ORDINAL, '');
-
 /**
  * A row test, with what it looks for (what) and how its label is printed (printed: a test of cell texts),
  * so that a row not found can be told apart: printed but not typed (a miss) or not printed at all.
@@ -100,8 +97,6 @@ export function row(t: Table | undefined, test: RowTest): TypedRow | undefined {
 }
 export const named = (re: RegExp, panel?: string): RowTest =>
   rowTest((r) => (panel === undefined || r.panel === panel) && re.test(bareName(r.name)), `${patternText(re)}${panel ? ` (${panel})` : ''}`, (text) => re.test(bareName(text)));
-export const totalRow = (panel?: string): RowTest =>
-  rowTest((r) => (panel === undefined || r.panel === panel) && r.level === 'total', `合计${panel ? ` (${panel})` : ''}`, (text) => /^(合计|总计)$|^[^\d]*(合计|总计)$/.test(bareName(text)));
 /** The row of a code (类 201), printed in a code cell of its own or ahead of its name. */
 export const withCode = (code: string, panel?: string): RowTest =>
   rowTest((r) => (panel === undefined || r.panel === panel) && r.code === code, `${code}${panel ? ` (${panel})` : ''}`, (text) => new RegExp(`^${code}(?![\\d.,])`).test(compact(text)));
@@ -177,7 +172,6 @@ export function sum(total: Figure | null, parts: (Figure | null)[], what: string
  */
 export const isDisclosure = (out: Output) => out.tables.some((t) => t.kind !== 'generic');
 
-type Evaluate = (out: Output) => (Instance | null)[];
 /** A rule's evaluation on the documents it is about only: the others have nothing to compare (na). */
-export const onlyWhen = (applies: (out: Output) => boolean, evaluate: Evaluate): Evaluate => (out) => (applies(out) ? evaluate(out) : []);
+export const onlyWhen = (applies: (out: Output) => boolean, evaluate: DocumentEvaluator): DocumentEvaluator => (out) => (applies(out) ? evaluate(out) : []);
 export const ofFamily = (family: Output['document']['family']) => (out: Output) => out.document.family === family;
