@@ -136,7 +136,7 @@ const NAME_KEYS = new Set(['code', 'name', 'gov_name']);
 
 /** The amount columns of a panel, in column order, each key once. */
 const amountKeys = (t: Table | undefined, panel?: string) => [
-  ...new Set((t?.columns ?? []).filter((c) => c.panel === panel && !NAME_KEYS.has(c.key) && !/^col\d+$/.test(c.key)).map((c) => c.key)),
+  ...new Set((t?.columns ?? []).filter((c) => c.panel === panel && c.type !== 'percent' && !NAME_KEYS.has(c.key) && !/^col\d+$/.test(c.key)).map((c) => c.key)),
 ];
 
 /** The one amount column of a single-amount panel (决算数 / 金额 …). */

@@ -33,3 +33,12 @@ describe('hierarchy', () => {
     expect(hierarchy(t).map((i) => i.status)).toEqual(['fail', 'pass']);
   });
 });
+
+describe('percentages are not amounts', () => {
+  it('a percent column (增减 %) is not summed over the hierarchy', () => {
+    const t = table([row(1, '教育支出', '3.00', '205', '类'), row(2, '进修及培训', '3.00', '20508', '款', '205')]);
+    t.columns!.push({ key: 'change.rate', path: ['增减', '%'], col: 2, type: 'percent' });
+    t.rows!.forEach((r, i) => (r.values['change.rate'] = ['-60.86', '12.50'][i]));
+    expect(hierarchy(t).map((i) => i.refs[0].col)).toEqual(['total']);
+  });
+});

@@ -44,8 +44,10 @@ function sumCheck(t: Table, target: TypedRow, col: string, parts: TypedRow[], wh
   };
 }
 
+/** Columns of amounts (not percentages, names, codes or unrecognised headers). */
+const isAmount = (c: Column) => c.type !== 'percent' && !['code', 'name', 'gov_name'].includes(c.key);
 const amountKeys = (t: Table, panel: string | undefined) =>
-  (t.columns ?? []).filter((c) => c.panel === panel && !['code', 'name', 'gov_name'].includes(c.key) && !c.key.startsWith('col')).map((c) => c.key);
+  (t.columns ?? []).filter((c) => c.panel === panel && isAmount(c) && !c.key.startsWith('col')).map((c) => c.key);
 
 /** Rows split where a unit's rows begin: an uncoded, unlevelled row (深圳市水务局（本级）) followed by coded rows. */
 function unitSegments(rows: TypedRow[]): TypedRow[][] {
@@ -97,7 +99,7 @@ export function hierarchy(t: Table): Instance[] {
  */
 function addendColumns(columns: Column[], total: Column, partOf: (header: string) => boolean): Column[] {
   const amount = columns.filter(
-    (c) => c.panel === total.panel && c !== total && !['code', 'name', 'gov_name'].includes(c.key) && !c.path.some(partOf),
+    (c) => c.panel === total.panel && c !== total && isAmount(c) && !c.path.some(partOf),
   );
   // the columns under the total's own parent header (or all, for a top-level total), one group per next
   // header level: a group counts by its own subtotal where it prints one, else by its leaves
@@ -123,7 +125,7 @@ const isTotalKey = (key: string) => key === 'total' || key.endsWith('.total');
 export function columnSums(t: Table, partOf: (header: string) => boolean = () => false): Instance[] {
   const out: Instance[] = [];
   const columns = t.columns ?? [];
-  for (const total of columns.filter((c) => isTotalKey(c.key))) {
+  for (const total of columns.filter((c) => isTotalKey(c.key) && isAmount(c))) {
     const parts = addendColumns(columns, total, partOf);
     if (parts.length < 2) continue;
     for (const row of (t.rows ?? []).filter((r) => r.panel === total.panel)) {
