@@ -22,14 +22,14 @@ const TITLE_RULES: Rule[] = [
   ['B.gov_fund_expenditure', (t) => /政府性基金/.test(t)],
   ['B.fiscal_summary', (t) => /财政拨款/.test(t) && /收支/.test(t)],
   ['B.summary', (t) => /收支/.test(t) && /总|预算表$|情况表$/.test(t)],
+  // 财政拨款 expenditure without naming the fund mixes the funds: not the 一般公共预算 tables
+  [null, (t) => /财政拨款/.test(t) && !/一般公共预算/.test(t)],
   // 基本支出 by economic class; by function it is part of the 一般公共预算支出表, no standard table of its own
   ['B.gpb_basic_econ', (t, h) => /基本支出/.test(t) && !FUNCTIONAL.test(t) && (ECONOMIC.test(t) || ECONOMIC.test(h) || /一般公共预算/.test(t))],
   [null, (t) => /基本支出/.test(t)],
   ['B.projects', (t) => /项目支出|专项业务经费/.test(t) && !ECONOMIC.test(t) && !FUNCTIONAL.test(t)],
   ['B.gpb_econ_gov', (t) => /一般公共预算/.test(t) && /支出/.test(t) && ECONOMIC.test(t)],
   ['B.gpb_expenditure', (t) => /一般公共预算/.test(t) && /支出/.test(t)],
-  // 财政拨款支出表 without naming the fund mixes the funds: not the 一般公共预算 table
-  [null, (t) => /财政拨款/.test(t)],
   ['B.income', (t) => /收入/.test(t) && !/支出/.test(t) && /总|预算表$|情况表$/.test(t)],
   ['B.expenditure', (t) => /支出/.test(t) && !/收入/.test(t) && /总|预算表$|情况表$/.test(t)],
 ];

@@ -109,6 +109,7 @@ describe('kinds by evidence', () => {
   it.each([
     ['部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'],
     ['财政拨款支出预算表（功能科目）'],
+    ['财政拨款基本支出预算表（经济科目）'],
     ['基本支出总表'],
   ])('%s names no standard table: generic, with a warning', (title) => {
     const out = buildOutput(
