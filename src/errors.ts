@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'E_BAD_PASSWORD'
   | 'E_NO_PAGES'
   | 'E_NEEDS_OCR'
+  | 'E_LINKED_DOCUMENT'
   | 'E_READ'
   | 'E_TOO_LARGE'
   | 'E_TIMEOUT'

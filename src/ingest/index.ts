@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ExtractError } from '../errors.js';
 import type { SourceDocument } from '../model/blocks.js';
-import { htmlToSource } from './html.js';
+import { decodeBytes, looksLikeHtml } from './decode.js';
+import { htmlToSource, linkedDocuments } from './html.js';
 import { textToSource } from './text.js';
 
 export interface IngestOptions {
@@ -11,24 +12,28 @@ export interface IngestOptions {
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.tsv']);
 
-/** Share of bytes that plain text never contains (NUL and other C0 controls but tab/CR/LF/FF). */
-function controlShare(bytes: Buffer): number {
-  const sample = bytes.subarray(0, 64 * 1024);
-  let bad = 0;
-  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) bad++;
-  return sample.length ? bad / sample.length : 0;
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml', '.mht']);
+
+/**
+ * A web page: its tables and text. A page without a table that links the document (a portal's page around a
+ * PDF to download) is no disclosure itself: the error names the linked file.
+ */
+function htmlSource(file: string, html: string): SourceDocument {
+  const source = htmlToSource(html);
+  if (!source.blocks.some((b) => b.type === 'grid')) {
+    const links = linkedDocuments(html);
+    if (links.length) {
+      const first = links[0];
+      const name = first.text && first.href.includes(first.text) ? first.href : first.text ? `${first.text} (${first.href})` : first.href;
+      const more = links.length > 1 ? ` and ${links.length - 1} more` : '';
+      throw new ExtractError('E_LINKED_DOCUMENT', file, `is a web page without tables that links the document: ${name}${more}`);
+    }
+  }
+  return source;
 }
 
-function decodeText(file: string, bytes: Buffer): string {
-  if (controlShare(bytes) > 0.01) throw new ExtractError('E_BINARY', file, 'looks like binary data, not text');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ExtractError('E_BINARY', file, 'is not valid UTF-8 text');
-  }
-  if (!text.trim()) throw new ExtractError('E_EMPTY', file, 'contains no text');
-  return text;
+function decodeText(file: string, bytes: Buffer, html = false): string {
+  return decodeBytes(file, bytes, { html }).text;
 }
 
 /** Reads a file into the common block model, choosing the loader by content and extension. */
@@ -49,6 +54,6 @@ export async function loadSource(file: string, options: IngestOptions = {}): Pro
     return { bytes, source: await pdfToSource(file, { password: options.password, data: bytes }) };
   }
   if (TEXT_EXTENSIONS.has(ext)) return { bytes, source: textToSource(decodeText(file, bytes)) };
-  if (ext === '.html' || ext === '.htm') return { bytes, source: htmlToSource(decodeText(file, bytes)) };
+  if (HTML_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) return { bytes, source: htmlSource(file, decodeText(file, bytes, true)) };
   throw new ExtractError('E_UNKNOWN_FORMAT', file, `unknown file type "${ext || '(no extension)'}" (expected .pdf, .txt or .html)`);
 }
