@@ -24,10 +24,10 @@ describe('PDFs that cannot be used: one line naming the file and the reason, exi
     ['truncated', () => file('truncated.pdf', readFileSync(join(ROOT, 'corpus/seed-zezhou-xinfangju-2024-budget.pdf')).subarray(0, 250_000)), /is truncated.*\[E_TRUNCATED\]$/],
     ['encrypted, no password', () => ENCRYPTED, /is encrypted: give its password with --password \[E_ENCRYPTED\]$/],
     ['zero pages', () => file('zero.pdf', makePdf([])), /has no pages \[E_NO_PAGES\]$/],
-    ['no text layer', () => file('scan.pdf', makePdf(['100 100 m 300 300 l S'])), /needs OCR \[E_NEEDS_OCR\]$/],
-  ])('%s', (_what, make, reason) => {
+    ['no text layer, --ocr off', () => file('scan.pdf', makePdf(['100 100 m 300 300 l S'])), /needs OCR.*\[E_NEEDS_OCR\]$/],
+  ])('%s', (what, make, reason) => {
     const path = make();
-    const r = run(path);
+    const r = run(path, ...(what.includes('--ocr off') ? ['--ocr', 'off'] : []));
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(path);
@@ -40,8 +40,8 @@ describe('PDFs that cannot be used: one line naming the file and the reason, exi
     expect(r.stderr).toMatch(/the password is wrong \[E_BAD_PASSWORD\]$/);
   });
 
-  it('a real scanned budget says it needs OCR', () => {
-    const r = run(sharedPath('corpus/real/renwu-cities/beijing_0248_2026_budget-scan.pdf'));
+  it('with --ocr off, a real scanned budget says it needs OCR', () => {
+    const r = run(sharedPath('corpus/real/renwu-cities/beijing_0248_2026_budget-scan.pdf'), '--ocr', 'off');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\[E_NEEDS_OCR\]$/);
   });

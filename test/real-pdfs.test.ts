@@ -112,7 +112,10 @@ const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[
   // and the section on the 财政拨款收支总表 quotes 财政拨款收支总预算 18,728.91 万元 where the table prints
   // 18,728.94 (pdftotext of the PDF: both figures as printed)
   ['wuhan-nat_0134_2026_dept-budget.pdf', 9, ['GEN-N-01', 'BUD-N-04']],
-  ['1770007475548-818404804.pdf', 9, []],
+  // its five 财政项目支出绩效目标填报表 (pp. 31–35): 公共服务设施运行经费 prints 其中：当年财政拨款 11,419,043.00 under a
+  // 年度资金申请总额 of 10,903,043.00 (p. 35); 指标值 written as sentences, 补贴对象生活改善度不低于 80% (p. 32),
+  // 至少1次矫正人员的集中活动 (p. 34)
+  ['1770007475548-818404804.pdf', 9, ['PERF-02', 'PERF-05']],
   // the four with hand-typed truth too; the failures are the realpdf findings of rules.yaml (extractors/cn-audit/realpdf.test.ts):
   // 财政拨款收入支出总计 “0.3万元” against 2,961.68 (p. 21); 一般公共服务支出 2,106.66 / 2,940.05 stated as 71.73 %
   // (71.65 %), so the four shares come to 100.07 % (p. 21)
@@ -124,6 +127,26 @@ const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[
   ['hangzhou_0133_2026_dept-budget.pdf', 10, []],
   ['beijing_0250_2026_budget-tables.pdf', 9, []], // its 国有资本经营预算支出表 is empty (no rows)
 ];
+
+describe('performance forms captioned inside their ruling', () => {
+  // 1770007475548 pp. 31–35: each page one 财政项目支出绩效目标填报表, its title in the grid's first row;
+  // 项目名称 and 项目资金总额 / 年度资金申请总额 as pdftotext -layout prints them
+  it('reads each page as its own project form with its funds', () => {
+    const forms = golden('1770007475548-818404804.pdf').forms.filter((f) => f.kind === 'perf.project');
+    expect(forms.map((f) => f.kind === 'perf.project' && [f.title, f.projectName, f.funds.implementation.total, f.funds.annual.total])).toEqual([
+      ['财政项目支出绩效目标填报表', '新建万里街道社区公共服务中心', '4100000.00', '4100000.00'],
+      ['财政项目支出绩效目标填报表', '就业援助基地补贴', '6351000.00', '6351000.00'],
+      ['财政项目支出绩效目标填报表', '社区环境整治和建设经费', '4563800.00', '4563800.00'],
+      ['财政项目支出绩效目标填报表', '各类工作经费', '7595500.00', '7595500.00'],
+      ['财政项目支出绩效目标填报表', '公共服务设施运行经费', '10903043.00', '10903043.00'],
+    ]);
+    // p. 35: 其中：财政资金 10,903,043.00, 其中：当年财政拨款 11,419,043.00, 上年结转资金 0.00; what no field takes is
+    // kept beside the fields
+    const last = forms[4];
+    expect(last.kind === 'perf.project' && [last.funds.implementation.fiscal, last.funds.annual.fiscal, last.funds.annual.carryOver]).toEqual(['10903043.00', '11419043.00', '0.00']);
+    expect(last.kind === 'perf.project' && last.other).toEqual(expect.arrayContaining([{ label: '项目类别', value: '其他运转类' }, { label: '计划开始日期', value: '2023-01-01' }]));
+  });
+});
 
 describe('goldens of real PDFs hold their accounting identities', () => {
   it.each(IDENTITY_CHECKED)('%s', (name, tables, documentErrors) => {

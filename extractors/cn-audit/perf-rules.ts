@@ -124,7 +124,8 @@ function projectFormSums(out: Output): (Instance | null)[] {
     (['implementation', 'annual'] as const).map((block) => {
       const m = f.funds[block];
       const label = block === 'implementation' ? '实施期资金总额' : '年度资金总额';
-      return formSum(f, `funds.${block}`, m.total, [['中央', m.central], ['省级', m.provincial], ['市县', m.local], ['单位自筹', m.self], ['其他', m.other]], `${label} = Σ sources (元)`, 0);
+      const sources: [string, string | null][] = [['中央', m.central], ['省级', m.provincial], ['市县', m.local], ['单位自筹', m.self], ['其他', m.other], ['财政资金', m.fiscal ?? null], ['上年结转', m.carryOver ?? null]];
+      return formSum(f, `funds.${block}`, m.total, sources, `${label} = Σ sources (元)`, 0);
     }),
   );
 }
@@ -192,7 +193,8 @@ const OP = String.raw`(?:≥|≤|=|>|<|大于等于|小于等于|不低于|不�
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** a unit: %, ‰, or a short word (个, 人次, 平方米, 元/月人, 元/人·月, m³ …) */
 const UNIT = String.raw`(?:%|‰|[\p{Script=Han}A-Za-z㎡²³·]{1,6}(?:\/[\p{Script=Han}A-Za-z·]{1,4}){0,2})`;
-const QUANT = new RegExp(String.raw`^${OP}?(?:${NUM})${UNIT}?(?:以上|以下|以内)?$`, 'u');
+// the unit may be printed in parentheses, =100.00(%) (Shanghai's 填报系统)
+const QUANT = new RegExp(String.raw`^${OP}?(?:${NUM})(?:${UNIT}|\(${UNIT}\))?(?:以上|以下|以内)?$`, 'u');
 const TIME = new RegExp(
   String.raw`^${OP}?(?:\d{4}年(?:\d{1,2}(?:-\d{1,2})?月(?:\d{1,2}日)?)?(?:底|末|初|中|内|年底|年末|上半年|下半年)?(?:前|之前|以前|完成|内)?|\d+(?:个)?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)?)$`,
   'u',
@@ -380,7 +382,7 @@ function staffing(out: Output): (Instance | null)[] {
   });
 }
 
-const QUANTIFIED_SATISFACTION = /^(?:≥|>|=|大于等于|不低于|不少于)?(?:\d+(?:\.\d+)?)%$/;
+const QUANTIFIED_SATISFACTION = /^(?:≥|>|=|大于等于|不低于|不少于)?(?:\d+(?:\.\d+)?)(?:%|\(%\))$/;
 
 function satisfaction(out: Output): Instance[] {
   return out.forms.flatMap((f) =>

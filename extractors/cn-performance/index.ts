@@ -7,7 +7,7 @@ export const cnPerformance: Family = {
   name: 'cn-performance',
   forms: {
     'perf.dept_overall': ['部门整体支出绩效目标表', '部门(单位)整体支出绩效目标申报表', '部门整体支出绩效目标申报表', '单位整体支出绩效目标表'],
-    'perf.project': ['项目支出绩效目标表', '项目支出绩效目标申报表'],
+    'perf.project': ['项目支出绩效目标表', '项目支出绩效目标申报表', '项目支出绩效目标填报表'],
   },
   parseForm(kind, rows, meta) {
     return kind === 'perf.dept_overall' ? parseDeptForm(rows, meta) : parseProjectForm(rows, meta);

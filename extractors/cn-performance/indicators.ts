@@ -39,7 +39,8 @@ export function parseIndicatorValue(valueRaw: string): Pick<Indicator, 'op' | 'n
   }
   const m = /^(-?\d[\d,]*(?:\.\d+)?)(.*)$/.exec(s);
   if (!m || TEMPORAL.test(s)) return { op: null, number: null, unit: null };
-  const unit = m[2];
+  // a unit printed in parentheses, =100.00(%) or ≥13459.00(平方米), is the same unit
+  const unit = m[2].replace(/^\((.+)\)$/, '$1');
   if (unit.length > 8 || /\d/.test(unit)) return { op: null, number: null, unit: null };
   return { op, number: m[1].replace(/,/g, ''), unit: unit || null };
 }

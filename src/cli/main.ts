@@ -11,6 +11,7 @@ import { toMarkdown } from '../output/markdown.js';
 import type { DocumentResult } from '../golden/verify.js';
 import { formatResult } from '../golden/report.js';
 import { extractWithin } from '../time-limit.js';
+import type { OcrMode } from '../ingest/ocr/kind.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes: 0 ok, 1 a check or verification failed, 2 unusable input or usage. */
@@ -20,8 +21,8 @@ class Failure extends Error {
   }
 }
 
-async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string; timeout: number }) {
-  const out = await extractWithin(file, { password: opts.password }, opts.timeout);
+async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string; ocr: string; timeout: number }) {
+  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode }, opts.timeout);
   if (opts.format === 'csv') {
     const dir = opts.output ?? `${basename(file, extname(file))}_csv`;
     await mkdir(dir, { recursive: true });
@@ -44,8 +45,8 @@ const SEVERITY = ['fail', 'warn', 'missing', 'warn_rounding', 'hint', 'pass_roun
 /** Statuses that make `check` exit 1, by --fail-on: a rule that could not be checked counts as a warning. */
 const FAILING: Record<string, string[]> = { fail: ['fail'], warn: ['fail', 'warn', 'missing'], never: [] };
 
-async function runCheck(file: string, opts: { failOn: string; password?: string; all?: boolean; timeout: number }) {
-  const out = await extractWithin(file, { password: opts.password }, opts.timeout);
+async function runCheck(file: string, opts: { failOn: string; password?: string; ocr: string; all?: boolean; timeout: number }) {
+  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode }, opts.timeout);
   const lines: string[] = [`${out.source.file}: ${out.document.organization ?? ''} ${out.document.year ?? ''} ${out.document.family}`];
   for (const status of SEVERITY) {
     const group = out.checks.filter((c) => c.status === status);
@@ -83,6 +84,10 @@ const timeoutOption = () =>
     return seconds;
   });
 
+/** OCR of scanned PDF pages and page images. */
+const ocrOption = () =>
+  new Option('--ocr <mode>', 'OCR of scanned pages and images: pages without text (auto), every page (on), none (off)').choices(['auto', 'on', 'off']).default('auto');
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -99,6 +104,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'md']).default('json'))
     .option('--pretty', 'indent the JSON')
     .option('--password <password>', 'password of an encrypted PDF')
+    .addOption(ocrOption())
     .addOption(timeoutOption())
     .action(runExtract);
 
@@ -115,6 +121,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--fail-on <level>', 'exit 1 on failures (fail), also on warnings and rules that could not be checked (warn), or never').choices(['fail', 'warn', 'never']).default('fail'))
     .option('--all', 'list passing and not-applicable rules too')
     .option('--password <password>', 'password of an encrypted PDF')
+    .addOption(ocrOption())
     .addOption(timeoutOption())
     .action(runCheck);
 

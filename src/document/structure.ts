@@ -2,6 +2,7 @@ import type { Block, TextBlock } from '../model/blocks.js';
 import type { Grid } from '../model/grid.js';
 import type { Section } from '../model/output.js';
 import type { Unit } from '../model/table.js';
+import { captionRow } from '../tables/stitch.js';
 import { compact } from '../util/text.js';
 import { headingOf, isLabelLine, isMetaLine, isNoteLine, orgOf, unitOf, yearLineOf } from './lines.js';
 
@@ -60,8 +61,27 @@ function tocEntry(text: string): TocEntry | null {
     : { title, page: m[2] ? Number(m[2]) : null };
 }
 
+/** A grid without its caption row: the rows below it, moved up one. */
+function withoutFirstRow(grid: Grid): Grid {
+  const cells = grid.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 }));
+  return { ...grid, nRows: grid.nRows - 1, cells, columnNumberRows: grid.columnNumberRows.map((r) => r - 1).filter((r) => r >= 0) };
+}
+
 /** Takes title, label and meta lines printed just above a grid off the end of `pending`. */
 function takeCaption(pending: TextBlock[], grid: Grid): PlacedGrid {
+  const placed = takeCaptionAbove(pending, grid);
+  // a first row spanning every column is the caption printed inside the ruling, not a header
+  const inside = captionRow(grid);
+  if (inside && !placed.title) {
+    placed.grid = withoutFirstRow(grid);
+    const inline = INLINE_LABEL.exec(inside);
+    placed.title = inline ? inline[2].trim() : inside;
+    if (inline) placed.label = compact(inline[1]);
+  }
+  return placed;
+}
+
+function takeCaptionAbove(pending: TextBlock[], grid: Grid): PlacedGrid {
   const placed: PlacedGrid = { grid, title: '', unit: null, pages: gridPages(grid) };
   let i = pending.length - 1;
   let seen = 0;

@@ -5,14 +5,18 @@ import type { SourceDocument } from '../model/blocks.js';
 import { decodeBytes, looksLikeHtml } from './decode.js';
 import { htmlToSource, linkedDocuments } from './html.js';
 import { textToSource } from './text.js';
+import { imageKind, type OcrMode } from './ocr/kind.js';
 
 export interface IngestOptions {
   password?: string;
+  /** OCR of scanned pages and images: pages without text (auto, the default), every page (on), none (off) */
+  ocr?: OcrMode;
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.tsv']);
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml', '.mht']);
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gif', '.webp', '.bmp']);
 
 /**
  * A web page: its tables and text. A page without a table that links the document (a portal's page around a
@@ -51,9 +55,13 @@ export async function loadSource(file: string, options: IngestOptions = {}): Pro
   if (isPdf || ext === '.pdf') {
     if (!isPdf) throw new ExtractError('E_NOT_PDF', file, 'has a .pdf name but is not a PDF (no %PDF- header)');
     const { pdfToSource } = await import('./pdf/index.js');
-    return { bytes, source: await pdfToSource(file, { password: options.password, data: bytes }) };
+    return { bytes, source: await pdfToSource(file, { password: options.password, data: bytes, ocr: options.ocr }) };
+  }
+  if (IMAGE_EXTENSIONS.has(ext) || imageKind(bytes)) {
+    const { imageToSource } = await import('./ocr/index.js');
+    return { bytes, source: await imageToSource(file, bytes, options.ocr) };
   }
   if (TEXT_EXTENSIONS.has(ext)) return { bytes, source: textToSource(decodeText(file, bytes)) };
   if (HTML_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) return { bytes, source: htmlSource(file, decodeText(file, bytes, true)) };
-  throw new ExtractError('E_UNKNOWN_FORMAT', file, `unknown file type "${ext || '(no extension)'}" (expected .pdf, .txt or .html)`);
+  throw new ExtractError('E_UNKNOWN_FORMAT', file, `unknown file type "${ext || '(no extension)'}" (expected .pdf, .txt, .html or a page image: .png, .jpg)`);
 }

@@ -21,6 +21,10 @@ const MoneyBySource = z.object({
   local: AmountSchema.nullable(),
   self: AmountSchema.nullable(),
   other: AmountSchema.nullable(),
+  /** 财政资金 printed as one figure (其中：财政资金; 年度: 其中：当年财政拨款), not split by level of government */
+  fiscal: AmountSchema.nullable().optional(),
+  /** 上年结转资金 of the 年度 block */
+  carryOver: AmountSchema.nullable().optional(),
 });
 
 /** A count printed with its unit, e.g. "18人" → { raw: "18人", number: "18", unit: "人" } */
@@ -51,6 +55,8 @@ export const ProjectFormSchema = z.object({
     phone: z.string().nullable(),
     filledAt: z.string().nullable(),
   }),
+  /** label–value pairs the form prints that no field above takes (项目类别, 其中：当年财政拨款 …): kept, not lost */
+  other: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
 });
 export type ProjectForm = z.infer<typeof ProjectFormSchema>;
 

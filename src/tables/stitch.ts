@@ -27,16 +27,39 @@ export function repeatsHeader(prev: Grid, next: Grid): boolean {
 }
 
 /**
+ * The caption a grid prints in its own first row: one cell across every column, with words, not figures
+ * (财政项目支出绩效目标填报表 at the top of each project's form). Such a grid opens a table of its own.
+ */
+export function captionRow(grid: Grid): string | null {
+  const first = grid.cells.filter((c) => c.row === 0 && c.text.trim() !== '');
+  if (first.length !== 1 || grid.nRows < 2) return null;
+  const [cell] = first;
+  const text = cell.text.trim();
+  return cell.col === 0 && cell.colSpan === grid.nCols && grid.nCols > 1 && /表/.test(text) && !/\d{3,}/.test(text) ? text : null;
+}
+
+/**
  * Whether `next` (top of a page) continues `prev` (bottom of the page before): same outer edges and every
  * column border of the narrower layout found in the other (within `tol` points).
  */
 export function continues(prev: Grid, next: Grid, tol = 3): boolean {
+  if (captionRow(next)) return false;
   const a = columnEdges(prev);
   const b = columnEdges(next);
   if (!a.length || !b.length) return false;
-  if (Math.abs(a[0] - b[0]) > tol || Math.abs(a[a.length - 1] - b[b.length - 1]) > tol) return false;
-  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
+  // the next page may print the same table a few points aside (another margin): compare after aligning
+  const shift = pageShift(a, b);
+  const moved = b.map((x) => x - shift);
+  if (Math.abs(a[0] - moved[0]) > tol || Math.abs(a[a.length - 1] - moved[moved.length - 1]) > tol) return false;
+  const [few, many] = a.length <= moved.length ? [a, moved] : [moved, a];
   return few.every((x) => many.some((y) => Math.abs(x - y) <= tol));
+}
+
+/** How far the next page's table stands aside from the previous one's: the left edges' offset, if small. */
+const MAX_SHIFT = 12;
+function pageShift(a: number[], b: number[]): number {
+  const shift = b[0] - a[0];
+  return Math.abs(shift) <= MAX_SHIFT ? shift : 0;
 }
 
 /**
@@ -45,7 +68,9 @@ export function continues(prev: Grid, next: Grid, tol = 3): boolean {
  */
 export function stitch(prev: Grid, next: Grid, tol = 3): Grid {
   const edges = columnEdges(prev);
+  const shift = pageShift(edges, columnEdges(next));
   const colOf = (x: number) => {
+    x -= shift;
     const i = edges.findIndex((e) => Math.abs(e - x) <= tol);
     return i < 0 ? edges.reduce((best, e, k) => (Math.abs(e - x) < Math.abs(edges[best] - x) ? k : best), 0) : i;
   };
@@ -70,6 +95,6 @@ export function stitch(prev: Grid, next: Grid, tol = 3): Grid {
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   const grid: Grid = { nRows, nCols, cells, columnNumberRows: [], spansKnown: true };
-  knownEdges.set(grid, clusterValues([...edges, ...boxEdges(next.cells)], 1.5));
+  knownEdges.set(grid, clusterValues([...edges, ...boxEdges(next.cells).map((x) => x - shift)], 1.5));
   return grid;
 }

@@ -8,7 +8,8 @@ import { headingOf } from '../../document/lines.js';
 import { findStreamTables } from '../../tables/stream.js';
 import { findLatticeTables } from '../../tables/lattice.js';
 import { continues, repeatsHeader, stitch } from '../../tables/stitch.js';
-import { openPdf } from './pdfjs.js';
+import { openPdf, openRenderer } from './pdfjs.js';
+import type { OcrMode } from '../ocr/kind.js';
 
 export interface PdfOptions {
   password?: string;
@@ -16,6 +17,8 @@ export interface PdfOptions {
   data?: Uint8Array;
   /** 1-based page numbers to read (default: all) */
   pages?: number[];
+  /** OCR of pages: those without text (auto, the default), every page (on), none (off) */
+  ocr?: OcrMode;
 }
 
 /** Page numbers printed in the margins: "- 3 -", "— 1 0 —", "3", "第 3 页". */
@@ -127,12 +130,14 @@ export function stitchPages(pages: PageBlocks[]): Block[] {
   return out;
 }
 
-/** Born-digital PDF → blocks, one page at a time. */
+/** PDF → blocks, one page at a time; pages without text (scans) are read by OCR unless `ocr` is off. */
 export async function pdfToSource(file: string, options: PdfOptions = {}): Promise<SourceDocument> {
   const data = options.data ? new Uint8Array(options.data) : new Uint8Array(await readFile(file));
-  const doc = await openPdf(file, data, options.password);
+  const mode = options.ocr ?? 'auto';
+  const doc = await openPdf(file, data.slice(), options.password);
   const warnings: SourceDocument['warnings'] = [];
   const pages: PageBlocks[] = [];
+  const toOcr: number[] = [];
   let textPages = 0;
   try {
     if (doc.numPages === 0) throw new ExtractError('E_NO_PAGES', file, 'has no pages');
@@ -141,6 +146,10 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
       try {
         const content = await doc.readPage(n);
         if (content.runs.length) textPages++;
+        if (mode === 'on' || (mode === 'auto' && !content.runs.length)) {
+          toOcr.push(n);
+          continue;
+        }
         // pdf.js quietly reads a damaged page (contents missing or not a stream, garbage operators) as blank;
         // left out, it also keeps a table from being stitched across it
         if (!content.runs.length && !content.segments.length) {
@@ -155,10 +164,40 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
   } finally {
     await doc.close();
   }
-  if (textPages === 0) {
-    throw new ExtractError('E_NEEDS_OCR', file, 'has no text layer (a scanned document): it needs OCR');
+  if (textPages === 0 && !toOcr.length) {
+    throw new ExtractError('E_NEEDS_OCR', file, 'has no text layer (a scanned document): it needs OCR (--ocr auto or on)');
   }
-  const source: SourceDocument = { format: 'pdf', pages: doc.numPages, ocr: false, blocks: stitchPages(pages), warnings };
+  if (toOcr.length) pages.push(...(await ocrPages(file, data, options.password, toOcr, warnings)));
+  pages.sort((a, b) => a.page - b.page);
+  const source: SourceDocument = { format: 'pdf', pages: doc.numPages, ocr: toOcr.length > 0, blocks: stitchPages(pages), warnings };
   if (doc.producer) source.producer = doc.producer;
   return source;
+}
+
+/** Pages rendered at OCR_DPI and read by OCR into blocks, their table cells with confidence. */
+async function ocrPages(file: string, data: Uint8Array, password: string | undefined, numbers: number[], warnings: SourceDocument['warnings']): Promise<PageBlocks[]> {
+  const { OCR_DPI, ocrRaster, setConfidence } = await import('../ocr/index.js');
+  const { toGray } = await import('../ocr/raster.js');
+  const renderer = await openRenderer(file, data, password);
+  const out: PageBlocks[] = [];
+  try {
+    for (const n of numbers) {
+      try {
+        const image = await renderer.render(n, OCR_DPI);
+        const read = await ocrRaster(toGray(image.rgba, image.width, image.height), n, image.pointsPerPixel);
+        if (!read.content.runs.length && !read.content.segments.length) {
+          warnings.push({ code: 'W_EMPTY_PAGE', message: `page ${n} is empty: OCR found no text and no lines on it`, page: n });
+          continue;
+        }
+        const page = pageBlocks(read.content);
+        setConfidence(page.blocks, read);
+        out.push(page);
+      } catch (e) {
+        warnings.push({ code: 'W_PAGE', message: `page ${n} could not be read by OCR: ${e instanceof Error ? e.message : String(e)}`, page: n });
+      }
+    }
+  } finally {
+    await renderer.close();
+  }
+  return out;
 }

@@ -184,3 +184,55 @@ export async function openPdf(file: string, data: Uint8Array, password?: string)
     },
   };
 }
+
+/** Largest page image rendered for OCR (pixels): a page up to A2 at 300 dpi. */
+const MAX_RENDER_PIXELS = 40_000_000;
+
+export interface PageRenderer {
+  /** The page as displayed (rotation applied), `dpi` pixels an inch, RGBA; the scale is lowered for huge pages. */
+  render(pageNumber: number, dpi: number): Promise<{ width: number; height: number; rgba: Uint8ClampedArray; pointsPerPixel: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a document for rendering its pages to images (OCR of scanned pages): unlike reading, images are
+ * decoded here (up to MAX_RENDER_PIXELS), with the canvas pdf.js provides in Node (@napi-rs/canvas).
+ */
+export async function openRenderer(file: string, data: Uint8Array, password?: string): Promise<PageRenderer> {
+  let doc: PdfDocument;
+  try {
+    doc = await pdfjs.getDocument({ ...documentOptions(data.slice(), password), maxImageSize: MAX_RENDER_PIXELS }).promise;
+  } catch (e) {
+    throw classify(file, e, true);
+  }
+  const factory = (doc as unknown as { canvasFactory?: { create(w: number, h: number): { canvas: unknown; context: unknown }; destroy(c: unknown): void } }).canvasFactory;
+  if (!factory) throw new ExtractError('E_NEEDS_OCR', file, 'has pages without text, and pages cannot be rendered here for OCR (@napi-rs/canvas is not installed)');
+  return {
+    async render(pageNumber, dpi) {
+      const page = await doc.getPage(pageNumber);
+      try {
+        let scale = dpi / 72;
+        const base = page.getViewport({ scale: 1 });
+        if (base.width * base.height * scale * scale > MAX_RENDER_PIXELS) scale = Math.sqrt(MAX_RENDER_PIXELS / (base.width * base.height));
+        const viewport = page.getViewport({ scale });
+        const width = Math.max(1, Math.round(viewport.width));
+        const height = Math.max(1, Math.round(viewport.height));
+        const pair = factory.create(width, height);
+        try {
+          const context = pair.context as { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+          context.fillStyle = '#fff';
+          context.fillRect(0, 0, width, height);
+          await page.render({ canvasContext: context, canvas: pair.canvas, viewport } as unknown as Parameters<PdfPage['render']>[0]).promise;
+          return { width, height, rgba: context.getImageData(0, 0, width, height).data, pointsPerPixel: 1 / scale };
+        } finally {
+          factory.destroy(pair);
+        }
+      } finally {
+        page.cleanup();
+      }
+    },
+    async close() {
+      await doc.destroy();
+    },
+  };
+}
