@@ -4,6 +4,7 @@ import type { HeadedGrid } from '../../src/tables/headers.js';
 import { levelEconomic, levelFunctionCoded, levelSummary } from '../common/levels.js';
 import { readRows } from '../common/rows.js';
 import { assignRoles } from '../common/roles.js';
+import { guessFinalKind } from './kinds.js';
 import { FINAL_COLUMNS, FINAL_TABLES, PANEL_KINDS, PANELS } from './vocabulary.js';
 
 function typeFinalTable(kind: string, headed: HeadedGrid, _ctx: DocumentContext): TypedTable {
@@ -32,4 +33,5 @@ export const cnFinalAccounts: Family = {
   name: 'cn-final-accounts',
   tables: FINAL_TABLES,
   typeTable: typeFinalTable,
+  guessKind: guessFinalKind,
 };

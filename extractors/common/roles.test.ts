@@ -120,6 +120,29 @@ describe('kinds by evidence', () => {
     expect(out.warnings.map((w) => w.code)).toContain('W_UNRECOGNISED');
   });
 
+  it('a title wrapped over two lines is read whole', () => {
+    const out = buildOutput(
+      textToSource(['某某局', '2026年部门预算', '2026年某某局一般公共预算财政拨款基本支', '出经济分类预算表', '单位：万元', '科目编码\t科目名称\t金额', '301\t工资福利支出\t10.00', '30101\t基本工资\t10.00'].join('\n')),
+      { name: 't.txt', sha256: '' },
+    );
+    expect([out.tables[0].kind, out.tables[0].title]).toEqual(['B.gpb_basic_econ', '2026年某某局一般公共预算财政拨款基本支出经济分类预算表']);
+  });
+
+  it.each([
+    ['2023年度部门收支决算总体情况表', 'F.summary'],
+    ['2023年度财政拨款收支决算总体情况表', 'F.fiscal_summary'],
+    ['一般公共预算财政拨款支出决算明细表', 'F.gpb_expenditure'],
+    ['一般公共预算财政拨款基本支出决算经济分类明细表', 'F.gpb_basic_econ'],
+    ['部门收入决算情况表', 'F.income'],
+    ['政府性基金预算财政拨款收入支出决算明细表', 'F.gov_fund'],
+  ])('决算: %s → %s', (title, kind) => {
+    const out = buildOutput(
+      textToSource(['某某局', '2023年度部门决算', title, '单位：万元', '科目编码\t科目名称\t决算数', '201\t一般公共服务支出\t10.00', '20101\t人大事务\t10.00'].join('\n')),
+      { name: 't.txt', sha256: '' },
+    );
+    expect([out.tables[0].kind, out.tables[0].recognisedBy]).toEqual([kind, 'keywords']);
+  });
+
   it('a known title is recognised by title', () => {
     const t = table('一般公共预算支出表', ['科目编码\t科目名称\t金额', '201\t一般公共服务支出\t10.00']);
     expect([t.kind, t.recognisedBy]).toEqual(['B.gpb_expenditure', 'title']);

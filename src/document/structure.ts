@@ -10,6 +10,8 @@ import { headingOf, isLabelLine, isMetaLine, isNoteLine, orgOf, unitOf, yearLine
 export interface PlacedGrid {
   grid: Grid;
   title: string;
+  /** the title joined with the line printed just above it, for a title wrapped over two lines */
+  wrappedTitle?: string;
   label?: string;
   organization?: string;
   unit: Unit | null;
@@ -61,6 +63,17 @@ function tocEntry(text: string): TocEntry | null {
     : { title, page: m[2] ? Number(m[2]) : null };
 }
 
+/**
+ * Whether `above` may be the first half of a title wrapped onto `line`: same page, same type size when
+ * the sizes are known, and a short line that neither ends a sentence nor is a heading, label or meta line.
+ */
+function continuesInto(above: TextBlock, line: TextBlock): boolean {
+  const text = above.text.trim();
+  if (above.page !== line.page || text.length > 40 || /[。；;：:，,]$/.test(text)) return false;
+  if (above.fontSize !== undefined && line.fontSize !== undefined && Math.abs(above.fontSize - line.fontSize) > 0.5) return false;
+  return !isMetaLine(text) && !isLabelLine(text) && !isNoteLine(text) && yearLineOf(text) === null && headingOf(text) === null;
+}
+
 /** A grid without its caption row: the rows below it, moved up one. */
 function withoutFirstRow(grid: Grid): Grid {
   const cells = grid.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 }));
@@ -109,6 +122,9 @@ function takeCaptionAbove(pending: TextBlock[], grid: Grid): PlacedGrid {
       if (i > 0 && isLabelLine(pending[i - 1].text)) {
         placed.label = compact(pending[i - 1].text);
         i--;
+      } else if (i > 0 && continuesInto(pending[i - 1], pending[i])) {
+        // kept apart: only recognition can tell whether the line above is the title's first half
+        placed.wrappedTitle = pending[i - 1].text.trim() + placed.title;
       }
       pending.splice(i);
       return placed;

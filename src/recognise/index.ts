@@ -61,7 +61,13 @@ function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: Doc
   if (placed.label) table.label = placed.label;
   if (placed.organization) table.organization = placed.organization;
   if (placed.note) table.note = placed.note;
-  const match = findKind(placed.title, families, (f) => f.tables) ?? guessKind(placed.title, headed, families);
+  let match = findKind(placed.title, families, (f) => f.tables) ?? guessKind(placed.title, headed, families);
+  // a title wrapped over two lines names its table only when read whole
+  const wrapped = placed.wrappedTitle;
+  if (!match && wrapped) {
+    match = findKind(wrapped, families, (f) => f.tables) ?? guessKind(wrapped, headed, families);
+    if (match) table.title = wrapped;
+  }
   if (match?.family.typeTable) {
     table.kind = match.kind;
     table.recognisedBy = match.by ?? 'title';
@@ -104,10 +110,12 @@ function looksStandard(headed: HeadedGrid): boolean {
 export function recognise(structure: DocumentStructure, families: Family[], ctx: DocumentContext): Recognised {
   const out: Recognised = { tables: [], forms: [], warnings: [] };
   for (const placed of structure.grids) {
-    const form = findKind(placed.title, families, (f) => f.forms);
+    const wrappedForm = placed.wrappedTitle ? findKind(placed.wrappedTitle, families, (f) => f.forms) : null;
+    const form = findKind(placed.title, families, (f) => f.forms) ?? wrappedForm;
     if (form?.family.parseForm) {
       const id = `f${String(out.forms.length + 1).padStart(2, '0')}`;
-      out.forms.push(form.family.parseForm(form.kind, gridToRows(placed.grid), { id, title: placed.title, year: placed.year ?? ctx.year }));
+      const title = form === wrappedForm ? placed.wrappedTitle! : placed.title;
+      out.forms.push(form.family.parseForm(form.kind, gridToRows(placed.grid), { id, title, year: placed.year ?? ctx.year }));
       continue;
     }
     const id = `t${String(out.tables.length + 1).padStart(2, '0')}`;
