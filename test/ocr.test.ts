@@ -88,8 +88,8 @@ describe('a scanned page image', () => {
       }
     }
     expect(names).toBeGreaterThanOrEqual(8);
-    // measured: 14 of 21 figures exact on this noisy scan before any correction
-    expect(values / total).toBeGreaterThanOrEqual(0.5);
+    // measured on this noisy scan: 14 of 21 figures exact from chi_sim alone, 20 of 21 after the figures' second reading
+    expect(values / total).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 
   it('with --ocr off an image is refused in one line', () => {

@@ -85,15 +85,15 @@ interface RawWord { text: string; confidence: number; bbox: { x0: number; y0: nu
 interface RawLine { words: RawWord[]; bbox: { x0: number; y0: number; x1: number; y1: number } }
 
 /**
- * Words of an image with their boxes and confidence. `digits` reads it as one line of figures only (a cell
- * read again when its figure does not add up).
+ * Words of an image with their boxes and confidence. `digits` reads figures only, with the eng model and
+ * scattered text expected (the figures of a table, everything else blanked).
  */
 export async function recognise(png: Buffer, options: { digits?: boolean } = {}): Promise<OcrWord[]> {
   const slot = await getSlot(options.digits ? 'eng' : 'chi_sim');
   const w = await slot.worker;
   try {
     const params = options.digits
-      ? { tessedit_pageseg_mode: PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789.,-' }
+      ? { tessedit_pageseg_mode: PSM.SPARSE_TEXT, tessedit_char_whitelist: '0123456789.,-' }
       : { tessedit_pageseg_mode: PSM.AUTO, tessedit_char_whitelist: '' };
     const key = JSON.stringify(params);
     if (key !== slot.params) {

@@ -176,7 +176,7 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
 
 /** Pages rendered at OCR_DPI and read by OCR into blocks, their table cells with confidence. */
 async function ocrPages(file: string, data: Uint8Array, password: string | undefined, numbers: number[], warnings: SourceDocument['warnings']): Promise<PageBlocks[]> {
-  const { OCR_DPI, ocrRaster, setConfidence } = await import('../ocr/index.js');
+  const { OCR_DPI, ocrRaster, rereadFigures, setConfidence } = await import('../ocr/index.js');
   const { toGray } = await import('../ocr/raster.js');
   const renderer = await openRenderer(file, data, password);
   const out: PageBlocks[] = [];
@@ -191,6 +191,7 @@ async function ocrPages(file: string, data: Uint8Array, password: string | undef
         }
         const page = pageBlocks(read.content);
         setConfidence(page.blocks, read);
+        await rereadFigures(page.blocks, read);
         out.push(page);
       } catch (e) {
         warnings.push({ code: 'W_PAGE', message: `page ${n} could not be read by OCR: ${e instanceof Error ? e.message : String(e)}`, page: n });
