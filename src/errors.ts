@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'E_TOO_LARGE'
   | 'E_TIMEOUT'
   | 'E_GOLDEN'
+  | 'E_OUTPUT'
+  | 'E_INTERNAL'
   | 'E_USAGE';
 
 /** An input the library cannot use. The CLI prints `extract: <file>: <reason> [<code>]` and exits 2. */

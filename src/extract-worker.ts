@@ -1,16 +1,52 @@
-/** Runs one extraction for `extractWithin` (time-limit.ts) in a worker thread and posts back the result. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * One extraction in a worker thread of the pool (time-limit.ts): the task names the file; the reply is plain
+ * data (class instances do not survive the copy between threads). With `render`, the worker renders the
+ * outputs and the batch summary here, so that only strings cross back, not the whole document.
+ */
+import type { MessagePort } from 'node:worker_threads';
 import { ExtractError } from './errors.js';
+import { batchFigures, renderOutputs, type BatchFigures, type Format, type Rendered } from './batch/render.js';
 import type { IngestOptions } from './ingest/index.js';
+import type { Output } from './model/output.js';
 import { extract } from './pipeline.js';
-import type { WorkerReply } from './time-limit.js';
 
-const { file, options } = workerData as { file: string; options: IngestOptions };
-let reply: WorkerReply;
-try {
-  reply = { output: await extract(file, options) };
-} catch (e) {
-  const error = e instanceof Error ? e : new Error(String(e));
-  reply = { error: { message: error.message, stack: error.stack, ...(e instanceof ExtractError ? { code: e.code, file: e.file } : {}) } };
+export interface WorkerTask {
+  /** a path, or the document's bytes with `name` */
+  file?: string;
+  bytes?: Uint8Array;
+  name?: string;
+  options: IngestOptions;
+  /** render these formats and the batch figures instead of returning the document */
+  render?: { formats: Format[]; document: string };
+  /** told when the work starts: the time limit counts from then (time-limit.ts) */
+  started?: MessagePort;
 }
-parentPort!.postMessage(reply);
+
+export interface WorkerError {
+  message: string;
+  stack?: string;
+  code?: ExtractError['code'];
+  file?: string;
+}
+
+export type WorkerReply =
+  | { output: Output; heapMB: number }
+  | { rendered: Rendered; figures: BatchFigures; heapMB: number }
+  | { error: WorkerError; heapMB: number };
+
+function heapMB(): number {
+  return Math.round(process.memoryUsage().heapTotal / 2 ** 20);
+}
+
+export default async function run(task: WorkerTask): Promise<WorkerReply> {
+  task.started?.postMessage('started');
+  task.started?.close();
+  try {
+    const output = task.bytes ? await extract(task.bytes, { ...task.options, name: task.name }) : await extract(task.file!, task.options);
+    if (!task.render) return { output, heapMB: heapMB() };
+    return { rendered: renderOutputs(output, task.render.formats), figures: batchFigures(output, task.render.document), heapMB: heapMB() };
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    return { error: { message: error.message, stack: error.stack, ...(e instanceof ExtractError ? { code: e.code, file: e.file } : {}) }, heapMB: heapMB() };
+  }
+}

@@ -4,7 +4,7 @@ import { FAMILIES, RULES } from '../extractors/index.js';
 import { readFacts } from '../extractors/cn-narrative/index.js';
 import { readMetadata } from './document/metadata.js';
 import { readStructure } from './document/structure.js';
-import { loadSource, type IngestOptions } from './ingest/index.js';
+import { loadSource, sourceFromBytes, type IngestOptions } from './ingest/index.js';
 import type { SourceDocument } from './model/blocks.js';
 import { SCHEMA_VERSION, type Output } from './model/output.js';
 import { recognise } from './recognise/index.js';
@@ -40,9 +40,23 @@ export function buildOutput(source: SourceDocument, file: { name: string; sha256
   return out;
 }
 
-/** Extracts one document. Throws ExtractError for unusable input. */
-export async function extract(file: string, options: ExtractOptions = {}): Promise<Output> {
-  const { bytes, source } = await loadSource(file, options);
+/**
+ * Extracts one document, from its path or from its bytes (`name` then gives the file name the output records
+ * and whose extension says how to read text; content starting with %PDF- is read as PDF whatever its name).
+ * Throws ExtractError for unusable input.
+ */
+export async function extract(input: string | Uint8Array, options: ExtractOptions & { name?: string } = {}): Promise<Output> {
+  let bytes: Buffer;
+  let source: SourceDocument;
+  let name: string;
+  if (typeof input === 'string') {
+    ({ bytes, source } = await loadSource(input, options));
+    name = basename(input);
+  } else {
+    name = options.name ?? 'document';
+    bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    source = await sourceFromBytes(name, bytes, options);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return buildOutput(source, { name: basename(file), sha256 }, options.families, options.rules);
+  return buildOutput(source, { name, sha256 }, options.families, options.rules);
 }

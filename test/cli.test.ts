@@ -90,3 +90,37 @@ describe('bad input: one line naming the file and the reason, exit code 2', () =
     expect(r.stderr).toMatch(/\n\s+at /);
   });
 });
+
+describe('exit codes: 0 success, 1 audit failed, 2 unusable input or output, 3 batch failures (batch.test.ts), 64 usage', () => {
+  it('--help and --version exit 0', () => {
+    expect(run('--help').code).toBe(0);
+    expect(run('--version').code).toBe(0);
+    expect(run('batch', '--help').code).toBe(0);
+  });
+
+  it.each([
+    ['no file', []],
+    ['an unknown option', [SEED, '--bogus']],
+    ['two files to the one-file command', [SEED, SEED]],
+    ['a bad option value', [SEED, '--timeout', 'soon']],
+    ['a bad format', [SEED, '--format', 'xlsx']],
+    ['an unknown subcommand option', ['check', SEED, '--fail-on', 'sometimes']],
+  ])('a usage error (%s) exits 64', (_what, args) => {
+    const r = run(...(args as string[]));
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/error: /);
+  });
+
+  it('a failed audit exits 1, and 0 with --fail-on never', () => {
+    expect(run('check', SEED).code).toBe(1);
+    expect(run('check', SEED, '--fail-on', 'never').code).toBe(0);
+  });
+
+  it('an output path that cannot be written is refused before the work, exit 2', () => {
+    const file = join(tmp, 'plain-file');
+    writeFileSync(file, '');
+    const r = run(SEED, '-o', join(file, 'out.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_OUTPUT]');
+  });
+});

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { ExtractError } from '../errors.js';
 import { OutputSchema } from '../model/output.js';
@@ -10,21 +11,29 @@ import { toJson } from '../output/json.js';
 import { toMarkdown } from '../output/markdown.js';
 import type { DocumentResult } from '../golden/verify.js';
 import { formatResult } from '../golden/report.js';
-import { extractWithin } from '../time-limit.js';
+import { checkWritableFolder, FORMATS, planBatch, runBatch, summaryNames, type Format } from '../batch/index.js';
+import { DEFAULT_MAX_MEMORY_MB, extractWithin } from '../time-limit.js';
 import type { OcrMode } from '../ingest/ocr/kind.js';
 import { VERSION } from '../version.js';
+import { Progress } from './progress.js';
 
-/** Exit codes: 0 ok, 1 a check or verification failed, 2 unusable input or usage. */
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, checkFailed: 1, unusable: 2, batchFailures: 3, usage: 64, internal: 70 } as const;
+
 class Failure extends Error {
   constructor(readonly exitCode: number, message: string) {
     super(message);
   }
 }
 
-async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string; ocr: string; timeout: number }) {
-  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode }, opts.timeout);
-  if (opts.format === 'csv') {
-    const dir = opts.output ?? `${basename(file, extname(file))}_csv`;
+async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string; ocr: string; timeout: number; maxMemory: number }) {
+  // an output that cannot be written is refused before the work
+  const csvDir = opts.format === 'csv' ? (opts.output ?? `${basename(file, extname(file))}_csv`) : undefined;
+  if (csvDir) await checkWritableFolder(csvDir);
+  else if (opts.output) await checkWritableFolder(dirname(opts.output));
+  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory }, opts.timeout);
+  if (csvDir) {
+    const dir = csvDir;
     await mkdir(dir, { recursive: true });
     const files = toCsvFiles(out);
     for (const f of files) await writeFile(join(dir, f.name), f.content);
@@ -45,8 +54,8 @@ const SEVERITY = ['fail', 'warn', 'missing', 'warn_rounding', 'hint', 'pass_roun
 /** Statuses that make `check` exit 1, by --fail-on: a rule that could not be checked counts as a warning. */
 const FAILING: Record<string, string[]> = { fail: ['fail'], warn: ['fail', 'warn', 'missing'], never: [] };
 
-async function runCheck(file: string, opts: { failOn: string; password?: string; ocr: string; all?: boolean; timeout: number }) {
-  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode }, opts.timeout);
+async function runCheck(file: string, opts: { failOn: string; password?: string; ocr: string; all?: boolean; timeout: number; maxMemory: number }) {
+  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory }, opts.timeout);
   const lines: string[] = [`${out.source.file}: ${out.document.organization ?? ''} ${out.document.year ?? ''} ${out.document.family}`];
   for (const status of SEVERITY) {
     const group = out.checks.filter((c) => c.status === status);
@@ -63,17 +72,70 @@ async function runCheck(file: string, opts: { failOn: string; password?: string;
   lines.push('', `${out.checks.length} rules: ${SEVERITY.map((s) => `${count(s)} ${s}`).join(', ')}`);
   process.stdout.write(lines.join('\n') + '\n');
   const failing = out.checks.filter((c) => FAILING[opts.failOn].includes(c.status));
-  if (failing.length) throw new Failure(1, '');
+  if (failing.length) throw new Failure(EXIT.checkFailed, '');
 }
 
 async function runVerify(opts: { corpus: string; golden: string; update?: boolean; filter?: string }) {
   // loaded here: the other commands extract in a worker thread and need none of the pipeline in this one
   const { verifyCorpus } = await import('../golden/verify.js');
   const results = await verifyCorpus(opts, reportDocument);
-  if (results.length === 0) throw new Failure(2, `no documents in ${opts.corpus}`);
+  if (results.length === 0) throw new Failure(EXIT.unusable, `no documents in ${opts.corpus}`);
   const failed = results.filter((r) => r.error || r.comparison?.differences.length);
   if (!opts.update) process.stdout.write(`verify: ${results.length - failed.length} of ${results.length} documents match their goldens\n`);
-  if (failed.length && !opts.update) throw new Failure(1, '');
+  if (failed.length && !opts.update) throw new Failure(EXIT.checkFailed, '');
+}
+
+interface BatchCliOptions {
+  out: string;
+  jobs: number;
+  format: Format[];
+  resume?: boolean;
+  retryFailed?: boolean;
+  timeout: number;
+  maxMemory: number;
+  recycleAfter: number;
+  shard?: { index: number; count: number };
+  quiet?: boolean;
+  password?: string;
+  ocr: string;
+  progressSeconds: number;
+}
+
+async function runBatchCommand(inputs: string[], opts: BatchCliOptions) {
+  const started = performance.now();
+  const plan = await planBatch(inputs, {
+    out: opts.out, jobs: opts.jobs, formats: opts.format, resume: opts.resume, retryFailed: opts.retryFailed, timeout: opts.timeout,
+    maxMemoryMb: opts.maxMemory, recycleAfter: opts.recycleAfter, shard: opts.shard, password: opts.password, ocr: opts.ocr as OcrMode,
+  });
+  // a shard may be empty (few inputs, many tasks): that is no error, and its summaries are written empty
+  if (!plan.inputs.length && !opts.shard) throw new Failure(EXIT.unusable, `no documents in ${inputs.join(' ')}`);
+  const progress = new Progress(plan.inputs.length, process.stderr, !!opts.quiet, opts.progressSeconds);
+  const count: Record<string, number> = { ok: 0, failed: 0, timeout: 0, too_large: 0, skipped: 0 };
+  let resumed = 0;
+  let pages = 0;
+  try {
+    for await (const r of runBatch(plan)) {
+      progress.update(r);
+      count[r.status]++;
+      if (r.resumed) resumed++;
+      else pages += r.pages ?? 0;
+    }
+  } finally {
+    progress.finish();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // failures that --resume kept from an earlier run count too: the batch is not complete
+  const bad = count.failed + count.timeout + count.too_large;
+  if (!opts.quiet || bad) {
+    const parts = Object.entries(count).filter(([k, n]) => n || k === 'ok').map(([k, n]) => `${n} ${k}`);
+    if (resumed) parts.push(`${resumed} of them kept from the earlier run`);
+    process.stderr.write(
+      `extract batch: ${plan.inputs.length} document${plan.inputs.length === 1 ? '' : 's'}: ${parts.join(', ')} in ${seconds.toFixed(1)} s ` +
+        `(${(pages / seconds).toFixed(1)} pages/s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB); ` +
+        `summary in ${join(opts.out, summaryNames(opts.shard).jsonl)}\n`,
+    );
+  }
+  if (bad) throw new Failure(EXIT.batchFailures, '');
 }
 
 /** Per-file time limit: a hostile or broken file must not hang a batch. 0 turns it off. */
@@ -83,6 +145,30 @@ const timeoutOption = () =>
     if (!(seconds >= 0) || !Number.isFinite(seconds)) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
     return seconds;
   });
+
+const positiveInt = (what: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected ${what}, a whole number of 1 or more`);
+  return n;
+};
+
+const maxMemoryOption = () =>
+  new Option('--max-memory <MB>', 'heap limit of the worker extracting a file, in MB (past it: E_TOO_LARGE)').default(DEFAULT_MAX_MEMORY_MB).argParser(positiveInt('megabytes'));
+
+function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length || !formats.length) throw new InvalidArgumentError(`expected json, csv or md, comma-separated (got ${value})`);
+  return [...new Set(formats)] as Format[];
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index >= count) throw new InvalidArgumentError('expected I/N with 0 ≤ I < N (e.g. 0/4 … 3/4)');
+  return { index, count };
+}
 
 /** OCR of scanned PDF pages and page images. */
 const ocrOption = () =>
@@ -95,7 +181,9 @@ export function buildProgram(): Command {
     .description('Turn budget and final-account disclosures (PDF, text) into typed, schema-validated JSON')
     .version(VERSION)
     .option('--debug', 'print stack traces of errors')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // usage errors throw (CommanderError) instead of exiting 1: main() turns them into exit code 64
+    .exitOverride();
 
   program
     .command('file <file>', { isDefault: true })
@@ -106,7 +194,26 @@ export function buildProgram(): Command {
     .option('--password <password>', 'password of an encrypted PDF')
     .addOption(ocrOption())
     .addOption(timeoutOption())
+    .addOption(maxMemoryOption())
     .action(runExtract);
+
+  program
+    .command('batch <inputs...>')
+    .description('extract many documents (files, folders, globs) in parallel into --out; exit 3 when some failed')
+    .requiredOption('--out <dir>', 'output folder: the outputs mirror the input tree, with summary.jsonl, summary.csv and tables.csv')
+    .addOption(new Option('-j, --jobs <n>', 'worker threads').default(availableParallelism(), 'the cores').argParser(positiveInt('a number of workers')))
+    .addOption(new Option('-f, --format <formats>', 'output formats, comma-separated: json, csv, md').default(['json'] as Format[], 'json').argParser(parseFormats))
+    .option('--resume', 'skip inputs whose outputs exist for the same content (sha256) and version, and recorded failures')
+    .option('--retry-failed', 'with --resume: extract the recorded failures again')
+    .addOption(timeoutOption())
+    .addOption(maxMemoryOption())
+    .addOption(new Option('--recycle-after <n>', 'replace a worker after this many files (and when its heap in use after a file passes half of --max-memory, at most 512 MB)').default(25).argParser(positiveInt('a number of files')))
+    .addOption(new Option('--shard <I/N>', 'only the inputs of shard I of N (0 ≤ I < N, by a hash of the path below the common folder)').argParser(parseShard))
+    .option('-q, --quiet', 'no progress; only failures and the exit code')
+    .option('--password <password>', 'password of the encrypted PDFs')
+    .addOption(ocrOption())
+    .addOption(new Option('--progress-seconds <s>', 'seconds between progress lines when stderr is not a terminal').default(5).argParser(positiveInt('seconds')).hideHelp())
+    .action(runBatchCommand);
 
   program
     .command('schema')
@@ -123,6 +230,7 @@ export function buildProgram(): Command {
     .option('--password <password>', 'password of an encrypted PDF')
     .addOption(ocrOption())
     .addOption(timeoutOption())
+    .addOption(maxMemoryOption())
     .action(runCheck);
 
   program
@@ -144,6 +252,14 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end with exit code 0; every other commander error is a usage error
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof ExtractError && e.code === 'E_USAGE') {
+      process.stderr.write(`extract: ${e.message} [${e.code}]\n`);
+      return EXIT.usage;
+    }
     if (e instanceof Failure) {
       if (e.message) process.stderr.write(`extract: ${e.message}\n`);
       return e.exitCode;
@@ -151,12 +267,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof ExtractError) {
       process.stderr.write(`extract: ${e.file}: ${e.message} [${e.code}]\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
-      return 2;
+      return EXIT.unusable;
     }
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`extract: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
     if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    return 1;
+    return EXIT.internal;
   }
 }
 

@@ -14,7 +14,6 @@ export interface IngestOptions {
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.tsv']);
-
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml', '.mht']);
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gif', '.webp', '.bmp']);
 
@@ -40,6 +39,9 @@ function decodeText(file: string, bytes: Buffer, html = false): string {
   return decodeBytes(file, bytes, { html }).text;
 }
 
+/** Extensions of the documents extract reads (besides content that starts with %PDF-): what `extract batch` takes from a folder. */
+export const DOCUMENT_EXTENSIONS = new Set(['.pdf', ...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...IMAGE_EXTENSIONS]);
+
 /** Reads a file into the common block model, choosing the loader by content and extension. */
 export async function loadSource(file: string, options: IngestOptions = {}): Promise<{ bytes: Buffer; source: SourceDocument }> {
   const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
@@ -49,19 +51,24 @@ export async function loadSource(file: string, options: IngestOptions = {}): Pro
   const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
     throw new ExtractError('E_READ', file, `cannot be read (${e.code})`);
   });
+  return { bytes, source: await sourceFromBytes(file, bytes, options) };
+}
+
+/** The common block model of a document held in memory; `file` names it in errors and gives the extension. */
+export async function sourceFromBytes(file: string, bytes: Buffer, options: IngestOptions = {}): Promise<SourceDocument> {
   if (bytes.length === 0) throw new ExtractError('E_EMPTY', file, 'is empty');
   const ext = extname(file).toLowerCase();
   const isPdf = bytes.subarray(0, 1024).includes('%PDF-');
   if (isPdf || ext === '.pdf') {
     if (!isPdf) throw new ExtractError('E_NOT_PDF', file, 'has a .pdf name but is not a PDF (no %PDF- header)');
     const { pdfToSource } = await import('./pdf/index.js');
-    return { bytes, source: await pdfToSource(file, { password: options.password, data: bytes, ocr: options.ocr }) };
+    return pdfToSource(file, { password: options.password, data: bytes, ocr: options.ocr });
   }
   if (IMAGE_EXTENSIONS.has(ext) || imageKind(bytes)) {
     const { imageToSource } = await import('./ocr/index.js');
-    return { bytes, source: await imageToSource(file, bytes, options.ocr) };
+    return imageToSource(file, bytes, options.ocr);
   }
-  if (TEXT_EXTENSIONS.has(ext)) return { bytes, source: textToSource(decodeText(file, bytes)) };
-  if (HTML_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) return { bytes, source: htmlSource(file, decodeText(file, bytes, true)) };
+  if (TEXT_EXTENSIONS.has(ext)) return textToSource(decodeText(file, bytes));
+  if (HTML_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) return htmlSource(file, decodeText(file, bytes, true));
   throw new ExtractError('E_UNKNOWN_FORMAT', file, `unknown file type "${ext || '(no extension)'}" (expected .pdf, .txt, .html or a page image: .png, .jpg)`);
 }
