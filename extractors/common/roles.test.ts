@@ -93,6 +93,21 @@ describe('rows', () => {
   });
 });
 
+describe('panels', () => {
+  it('a column whose header names no panel belongs to the panel on its left (收入项目 | 金额 | 支出项目 | 金额)', () => {
+    const t = table('部门收支总表', [
+      '收入项目\t金额\t支出项目\t金额',
+      '一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t80.00',
+      '二、政府性基金预算拨款收入\t\t二、教育支出\t20.00',
+      '收入总计\t100.00\t支出总计\t100.00',
+    ]);
+    expect(t.columns!.map((c) => [c.key, c.panel])).toEqual([['name', 'income'], ['amount', 'income'], ['name', 'expenditure'], ['amount', 'expenditure']]);
+    expect(t.rows!.filter((r) => r.panel === 'expenditure').map((r) => [r.name, r.values.amount])).toEqual([
+      ['一、一般公共服务支出', '80.00'], ['二、教育支出', '20.00'], ['支出总计', '100.00'],
+    ]);
+  });
+});
+
 describe('kinds by evidence', () => {
   it.each([
     ['部门综合预算一般公共预算支出明细表（按支出功能分类科目）', 'B.gpb_expenditure'],

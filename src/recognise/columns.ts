@@ -69,6 +69,12 @@ export function keyColumns(
   });
   // one panel named alone (支出总计 over the amounts, the names outside it) is no side-by-side panel
   if (new Set(columns.map((c) => c.panel).filter((p) => p !== undefined)).size < 2) for (const c of columns) delete c.panel;
+  // a column whose own header names no panel (收入项目 | 金额 | 支出项目 | 金额) belongs to the panel on its left
+  let current: string | undefined;
+  for (const c of columns) {
+    if (c.panel !== undefined) current = c.panel;
+    else if (current !== undefined) c.panel = current;
+  }
   refine?.(columns);
   if (repeatedPanels && columns.every((c) => c.panel === undefined)) repeatedGroups(columns, repeatedPanels);
   // prefix ancestors' keys, one level at a time, until every amount key is unique in its panel
