@@ -79,9 +79,13 @@ export interface DocMetrics {
 
 type OutputLike = Pick<Output, 'tables' | 'checks' | 'warnings'>;
 
-export function genericReason(t: Pick<Table, 'id' | 'title'>, warnings: OutputLike['warnings']): string {
+/** Performance-target rows (一级指标 产出指标 / 效益指标 / 满意度指标 …): a 绩效目标 form or list, not a standard table. */
+const PERFORMANCE = /^(产出指标|效益指标|满意度指标|成本指标|一级指标)$/;
+
+export function genericReason(t: Pick<Table, 'id' | 'title'> & { cells?: Pick<Table['cells'][number], 'text'>[] }, warnings: OutputLike['warnings']): string {
   const w = warnings.find((x) => mentionsTable(x.message, t.id));
   if (w) return `${w.code}: ${w.message}`;
+  if ((t.cells ?? []).some((c) => PERFORMANCE.test(c.text.replace(/\s+/g, '')))) return 'performance targets (产出/效益/满意度指标): not a standard table';
   return t.title.trim() === '' ? 'no title found' : 'title not recognised';
 }
 

@@ -245,6 +245,9 @@ console.log(`  ${'numeric tables typed ≥ 90 %:'.padEnd(48)} ${all.numericTyped
 console.log(`  ${'typed tables with a nameless row or colN ≤ 2 %:'.padEnd(48)} ${all.badTypedTables}/${all.typedTables} = ${fmtPct(b.badTypedShare)}  ${b.badTypedOk ? 'ok' : 'NOT MET'}`);
 console.log(`  ${'crashes = 0:'.padEnd(48)} ${b.crashes}  ${b.crashesOk ? 'ok' : 'NOT MET'}`);
 console.log(`  (documents ${all.docs}, refused ${all.refused}, crashes ${all.crashes})`);
+// the bar read over the tables a disclosure standardises: performance-target lists are forms, not tables
+const performance = all.genericNumeric.filter((t) => t.reason.startsWith('performance targets')).length;
+console.log(`  ${'  the same, performance-target tables aside:'.padEnd(48)} ${all.numericTyped}/${all.numericTables - performance} = ${fmtPct(percent(all.numericTyped, all.numericTables - performance))}`);
 
 console.log(`\nnumeric tables left generic (${all.genericNumeric.length}):`);
 for (const t of all.genericNumeric) console.log(`  ${t.document} ${t.table} p.${t.pages.join(',')} ${t.title.trim() || '(no title)'} [${t.amounts} amounts] — ${t.reason}`);

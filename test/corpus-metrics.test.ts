@@ -81,6 +81,14 @@ describe('documentMetrics', () => {
     ]);
   });
 
+  it('tells performance-target lists (产出指标 / 效益指标 rows) from tables not found', () => {
+    const m = documentMetrics(out([table('t05', 'generic', [...FIVE, '产出指标', '数量指标'], { title: '' }), table('t06', 'generic', [...FIVE, '产出'], { title: '' })]));
+    expect(m.genericNumeric.map((t) => [t.table, t.reason])).toEqual([
+      ['t05', 'performance targets (产出/效益/满意度指标): not a standard table'],
+      ['t06', 'no title found'],
+    ]);
+  });
+
   it('counts nameless rows only in typed tables of two or more rows, and colN keys only in typed tables', () => {
     const cols = (...keys: string[]) => keys.map((key, col) => ({ key, path: [key], col }));
     const m = documentMetrics(
