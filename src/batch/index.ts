@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, appendFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, appendFile, mkdir, open, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ExtractError, type ErrorCode } from '../errors.js';
@@ -151,19 +151,61 @@ function statusOf(code: string): BatchStatus {
 /** A journal line: the record and, for a document done, its lines of tables.csv. */
 type JournalEntry = BatchRecord & { rows?: string[][] };
 
-async function readJournal(path: string): Promise<Map<string, JournalEntry>> {
-  const entries = new Map<string, JournalEntry>();
-  const text = await readFile(path, 'utf8').catch(() => '');
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+/** Where a document's last journal line is, and its record (without the rows, which stay on disk). */
+interface JournalLine {
+  record: BatchRecord;
+  start: number;
+  end: number;
+}
+
+/**
+ * Reads the journal line by line, never whole (a batch of thousands of documents has a large one): the last
+ * record of each input and the byte range of its line. A line cut short by a kill is passed over.
+ */
+async function indexJournal(path: string): Promise<Map<string, JournalLine>> {
+  const index = new Map<string, JournalLine>();
+  if (!(await exists(path))) return index;
+  let pending: Buffer[] = [];
+  let lineStart = 0;
+  let offset = 0;
+  const take = (line: Buffer, start: number) => {
+    if (!line.length) return;
     try {
-      const e = JSON.parse(line) as JournalEntry;
-      if (e && typeof e.input === 'string') entries.set(e.input, e);
+      const { rows: _rows, ...record } = JSON.parse(line.toString('utf8')) as JournalEntry;
+      if (record && typeof record.input === 'string') index.set(record.input, { record, start, end: start + line.length });
     } catch {
       // the last line of a killed run may be cut short: that document is done again
     }
+  };
+  for await (const chunk of createReadStream(path)) {
+    const buf = chunk as Buffer;
+    let from = 0;
+    for (let nl = buf.indexOf(10, from); nl >= 0; nl = buf.indexOf(10, from)) {
+      pending.push(buf.subarray(from, nl));
+      take(Buffer.concat(pending), lineStart);
+      pending = [];
+      lineStart = offset + nl + 1;
+      from = nl + 1;
+    }
+    pending.push(buf.subarray(from));
+    offset += buf.length;
   }
-  return entries;
+  take(Buffer.concat(pending), lineStart);
+  return index;
+}
+
+/** The journal lines of the given ranges, one at a time. */
+async function* journalLines(path: string, ranges: { start: number; end: number }[]): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    for (const { start, end } of ranges) {
+      const buf = Buffer.alloc(end - start);
+      await file.read(buf, 0, buf.length, start);
+      yield buf;
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 /** Expands the inputs and checks the options; refuses an output folder that cannot be written. */
@@ -199,7 +241,7 @@ export async function* runBatch(plan: BatchPlan): AsyncGenerator<BatchItem, Batc
   const timeout = o.timeout ?? 120;
   const names = summaryNames(o.shard);
   const journalPath = o.out ? join(o.out, names.journal) : '';
-  const records = new Map<string, JournalEntry>();
+  const records = new Map<string, BatchRecord>();
   const pending: BatchItem[] = [];
   let wake: (() => void) | undefined;
   const emit = (item: BatchItem) => {
@@ -207,33 +249,43 @@ export async function* runBatch(plan: BatchPlan): AsyncGenerator<BatchItem, Batc
     wake?.();
     wake = undefined;
   };
-  const remember = async (entry: JournalEntry) => {
-    records.set(entry.input, entry);
-    if (journalPath) await appendFile(journalPath, JSON.stringify(entry) + '\n');
+  const remember = async (record: BatchRecord, rows?: string[][]) => {
+    records.set(record.input, record);
+    if (journalPath) await appendFile(journalPath, JSON.stringify(rows ? { ...record, rows } : record) + '\n');
   };
 
   // what an earlier run finished, kept when --resume
-  const previous = o.resume && journalPath ? await readJournal(journalPath) : new Map<string, JournalEntry>();
+  const previous = o.resume && journalPath ? await indexJournal(journalPath) : new Map<string, JournalLine>();
   const todo: BatchInput[] = [];
-  const kept: JournalEntry[] = [];
+  const kept: JournalLine[] = [];
   for (const input of plan.inputs) {
-    const before = previous.get(input.rel);
+    const before = previous.get(input.rel)?.record;
     if (before && before.version === VERSION) {
       const sha256 = await sha256Of(input.path);
       const done = before.status === 'ok' && (await Promise.all(outputNames(input.rel, formats).map((n) => exists(join(o.out!, n))))).every(Boolean);
       const failedBefore = before.status === 'skipped' || (before.status !== 'ok' && !o.retryFailed);
       if (sha256 === before.sha256 && (done || failedBefore)) {
-        kept.push({ ...before, resumed: true });
+        kept.push(previous.get(input.rel)!);
         continue;
       }
     }
     todo.push(input);
   }
-  if (journalPath) await writeAtomic(journalPath, kept.map((e) => JSON.stringify(e) + '\n').join(''));
-  for (const e of kept) {
-    records.set(e.input, e);
-    const { rows: _rows, ...record } = e;
-    emit(record);
+  if (journalPath) {
+    // the journal starts again with the lines kept, copied as they are (rows included), then grows
+    const tmp = tmpName(journalPath);
+    const fresh = await open(tmp, 'w');
+    try {
+      if (kept.length) for await (const line of journalLines(journalPath, kept)) await fresh.write(Buffer.concat([line, Buffer.from('\n')]));
+    } finally {
+      await fresh.close();
+    }
+    await rename(tmp, journalPath);
+  }
+  for (const { record } of kept) {
+    const r: BatchRecord = { ...record, resumed: true };
+    records.set(r.input, r);
+    emit(r);
   }
 
   const pool = todo.some((i) => !i.unsupported) ? new ExtractPool({ jobs: o.jobs, maxMemoryMb: o.maxMemoryMb, recycleAfter: o.recycleAfter, recycleHeapMb: o.recycleHeapMb }) : undefined;
@@ -287,7 +339,7 @@ export async function* runBatch(plan: BatchPlan): AsyncGenerator<BatchItem, Batc
       }
     }
     record.seconds = seconds();
-    await remember({ ...record, rows });
+    await remember(record, rows);
     emit(document ? { ...record, document } : record);
   };
 
@@ -320,13 +372,26 @@ export async function* runBatch(plan: BatchPlan): AsyncGenerator<BatchItem, Batc
     await pool?.close();
   }
 
-  const ordered = plan.inputs.map((i) => records.get(i.rel)).filter((r): r is JournalEntry => !!r);
-  const summary = ordered.map(({ rows: _rows, ...r }) => r);
+  const summary = plan.inputs.map((i) => records.get(i.rel)).filter((r): r is BatchRecord => !!r);
   if (o.out) {
     await writeAtomic(join(o.out, names.jsonl), summary.map((r) => JSON.stringify(r) + '\n').join(''));
     await writeAtomic(join(o.out, names.csv), summaryCsv(summary));
-    const table = [[...TABLE_ROW_HEADER], ...ordered.flatMap((r) => r.rows ?? [])];
-    await writeAtomic(join(o.out, names.tables), '\uFEFF' + stringify(table));
+    // tables.csv in input order, from the journal one document at a time: the rows are never all in memory
+    const index = await indexJournal(journalPath);
+    const ranges = summary.filter((r) => r.status === 'ok').map((r) => index.get(r.input)).filter((l): l is JournalLine => !!l);
+    const path = join(o.out, names.tables);
+    const tmp = tmpName(path);
+    const csv = await open(tmp, 'w');
+    try {
+      await csv.write('\uFEFF' + stringify([[...TABLE_ROW_HEADER]]));
+      for await (const line of journalLines(journalPath, ranges)) {
+        const rows = (JSON.parse(line.toString('utf8')) as JournalEntry).rows ?? [];
+        if (rows.length) await csv.write(stringify(rows));
+      }
+    } finally {
+      await csv.close();
+    }
+    await rename(tmp, path);
   }
   return summary;
 }

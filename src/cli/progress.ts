@@ -24,7 +24,11 @@ export class Progress {
     private readonly quiet: boolean,
     private readonly everySeconds = 5,
   ) {
-    if (!quiet && !stream.isTTY) this.timer = setInterval(() => this.stream.write(this.line() + '\n'), everySeconds * 1000).unref();
+    if (quiet) return;
+    // a plain line every few seconds; on a terminal the bar is redrawn every second too (a long document
+    // shows the time going on)
+    if (!stream.isTTY) this.timer = setInterval(() => this.stream.write(this.line() + '\n'), everySeconds * 1000).unref();
+    else this.timer = setInterval(() => this.draw(true), 1000).unref();
   }
 
   private line(): string {
