@@ -2,8 +2,20 @@
 import { chineseNumber, compact } from '../util/text.js';
 import type { Unit } from '../model/table.js';
 
-/** Numbering labels printed above a table title: 预算公开表1, 部门公开表9, 公开01表, 表一, 附表1, 表1-1. */
-const LABEL = /^(?:(?:预算|部门|单位|决算)?(?:公开)?表\s*[一二三四五六七八九十\d]+|(?:预算|决算|公开)\s*\d+\s*表|附?表\s*[一二三四五六七八九十\d]+(?:-\d+)?)[：:]?$/;
+/**
+ * A table's numbering label — 预算公开表1, 部门公开表9, 公开01表, 预算01表, 表一, 附表1, 表1-1 — the one definition
+ * every stage uses (above a title, on the title's line, in the table of contents, glued before a title).
+ * Its digits stop before a year run into it once spaces are gone (预算公开表10 2024年… → 预算公开表102024年…).
+ */
+export const LABEL = String.raw`(?:(?:(?:预算|决算|部门|单位)?(?:公开)?|附)表\s*(?:[一二三四五六七八九十]+|\d{1,3}?(?=\d{4}年|\D|$)(?:-\d+)?)|(?:预算|决算|部门|单位)?(?:公开)?\s*\d+\s*表)`;
+const LABEL_LINE = new RegExp(`^${LABEL}[：:]?$`);
+/** a label opening the title's own line: 预算01表 收支总表, 表1：收入总表 */
+const INLINE_LABEL = new RegExp(String.raw`^(${LABEL})[\s：:、]+(\S.*表.*)$`);
+
+/** A table-of-contents line: title, dot leaders or a tab, page number (or dot leaders alone). */
+export const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$|^(.+?)\s*[.…·]{3,}\s*$/;
+export const TOC_START = /^目\s*录$/;
+const TOC_LABEL = new RegExp(String.raw`^(${LABEL})[：:、.\s]*(?=\S)`);
 const ORG = /(?:部门[（(]单位[)）]|部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*(\S[^：:]*?)(?=\s{2,}|\s*(?:金额)?单位[：:]|$)/;
 const UNIT = /(?:金额)?单位[：:]\s*(万元|元|亿元)/;
 const NOTE = /^(?:注|说明|备注)\s*[0-9１-９]?\s*[：:]/;
@@ -11,7 +23,23 @@ const NOTE = /^(?:注|说明|备注)\s*[0-9１-９]?\s*[：:]/;
 const YEAR_LINE = /^[（(]\s*(\d{4})\s*(?:年度?)?\s*[）)]\s*(?:年度)?$/;
 
 export function isLabelLine(s: string): boolean {
-  return LABEL.test(compact(s));
+  return LABEL_LINE.test(compact(s));
+}
+
+/** The label printed at the start of a title line and the title after it, or null. */
+export function inlineLabel(s: string): { label: string; title: string } | null {
+  const m = INLINE_LABEL.exec(s.trim());
+  return m ? { label: compact(m[1]), title: m[2].trim() } : null;
+}
+
+/** A table-of-contents line: its label (if any), title and page (null when only dot leaders follow). */
+export function tocEntryOf(text: string): { label?: string; title: string; page: number | null } | null {
+  const m = TOC_LINE.exec(text);
+  if (!m) return null;
+  const title = (m[1] ?? m[3]).replace(/[.…·\s]+$/, '').trim();
+  const page = m[2] ? Number(m[2]) : null;
+  const label = TOC_LABEL.exec(title);
+  return label ? { label: compact(label[1]), title: title.slice(label[0].length).trim(), page } : { title, page };
 }
 
 export function orgOf(s: string): string | null {

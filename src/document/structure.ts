@@ -4,7 +4,7 @@ import type { Section } from '../model/output.js';
 import type { Unit } from '../model/table.js';
 import { captionRow } from '../tables/stitch.js';
 import { compact } from '../util/text.js';
-import { headingOf, isLabelLine, isMetaLine, isNoteLine, orgOf, unitOf, yearLineOf } from './lines.js';
+import { headingOf, inlineLabel, isLabelLine, isMetaLine, isNoteLine, orgOf, TOC_START, tocEntryOf, unitOf, yearLineOf } from './lines.js';
 
 /** A grid with what is printed around it: title, label, organisation and unit lines, the note below. */
 export interface PlacedGrid {
@@ -34,9 +34,6 @@ export interface DocumentStructure {
   grids: PlacedGrid[];
 }
 
-const TOC_START = /^目\s*录$/;
-const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$|^(.+?)\s*[.…·]{3,}\s*$/;
-const TOC_LABEL = /^(附?表\s*(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[：:、.\s]))|(?:预算|部门|单位|决算)?公开表\s*\d{1,3}?(?=\d{4}年|\D))[：:、.\s]*(?=\S)/;
 const SENTENCE_END = /[。；;：:？?！!）)]\s*$/;
 const LIST_START = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|注[：:]|说明[：:])/;
 
@@ -44,7 +41,6 @@ function joinLines(a: string, b: string): string {
   return /[A-Za-z0-9%]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
-const INLINE_LABEL = /^((?:预算|决算|部门|单位)?(?:公开)?\s*\d+\s*表|(?:预算|部门|单位|决算)?公开表\s*[一二三四五六七八九十\d]+|附?表\s*[一二三四五六七八九十\d]+(?:-\d+)?)[\s：:、]+(\S.*表.*)$/;
 
 /** How far above a table its title may be printed (meta lines not counted). */
 const TITLE_LOOKBACK = 3;
@@ -53,15 +49,6 @@ function gridPages(grid: Grid): number[] {
   return [...new Set(grid.cells.map((c) => c.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
 }
 
-function tocEntry(text: string): TocEntry | null {
-  const m = TOC_LINE.exec(text);
-  if (!m) return null;
-  const title = (m[1] ?? m[3]).replace(/[.…·\s]+$/, '').trim();
-  const label = TOC_LABEL.exec(title);
-  return label
-    ? { label: compact(label[1]), title: title.slice(label[0].length).trim(), page: m[2] ? Number(m[2]) : null }
-    : { title, page: m[2] ? Number(m[2]) : null };
-}
 
 /**
  * Whether `above` may be the first half of a title wrapped onto `line`: same page, same type size when
@@ -87,9 +74,9 @@ function takeCaption(pending: TextBlock[], grid: Grid): PlacedGrid {
   const inside = captionRow(grid);
   if (inside && !placed.title) {
     placed.grid = withoutFirstRow(grid);
-    const inline = INLINE_LABEL.exec(inside);
-    placed.title = inline ? inline[2].trim() : inside;
-    if (inline) placed.label = compact(inline[1]);
+    const inline = inlineLabel(inside);
+    placed.title = inline ? inline.title : inside;
+    if (inline) placed.label = inline.label;
   }
   return placed;
 }
@@ -114,10 +101,10 @@ function takeCaptionAbove(pending: TextBlock[], grid: Grid): PlacedGrid {
     if (text.includes('表') && !isLabelLine(text) && !isNoteLine(text)) {
       placed.title = text.trim();
       // a label printed on the title's own line: 预算01表 收支总表, 表1：收入总表
-      const inline = INLINE_LABEL.exec(placed.title);
+      const inline = inlineLabel(placed.title);
       if (inline) {
-        placed.label = compact(inline[1]);
-        placed.title = inline[2].trim();
+        placed.label = inline.label;
+        placed.title = inline.title;
       }
       if (i > 0 && isLabelLine(pending[i - 1].text)) {
         placed.label = compact(pending[i - 1].text);
@@ -186,7 +173,7 @@ export function readStructure(blocks: Block[]): DocumentStructure {
       continue;
     }
     if (phase === 'toc') {
-      const entry = tocEntry(text);
+      const entry = tocEntryOf(text);
       if (entry) {
         out.toc.push(entry);
         continue;

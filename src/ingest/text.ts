@@ -1,9 +1,7 @@
 import type { Block, SourceDocument } from '../model/blocks.js';
 import { gridFromRows } from '../tables/fromRows.js';
+import { TOC_LINE, TOC_START } from '../document/lines.js';
 
-/** A table-of-contents line: title, dot leaders or a tab, page number. */
-const TOC_LINE = /^(.+?)(?:\s*[.…·]{2,}\s*|\t+\s*)(\d{1,4})\s*$/;
-const TOC_START = /^目\s*录$/;
 
 /**
  * Plain text like the seed: tables as tab-separated lines (an empty leading field keeps its column

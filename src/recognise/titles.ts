@@ -1,8 +1,8 @@
+import { LABEL } from '../document/lines.js';
 import { labelKey } from '../util/text.js';
 
-/** Numbering labels glued in front of a title (after labelKey normalisation). */
-const LEADING_LABEL =
-  /^(?:(?:预算|部门|单位|决算)?公开表\d{1,3}?(?=\d{4}年|\D)|公开\d+表|附?表(?:[一二三四五六七八九十]+|\d+(?:-\d+)?(?=[:、.]))|[一二三四五六七八九十]+、|\d+[、.])[:、.]?/;
+/** Numbering glued in front of a title (after labelKey normalisation): a table label, 五、 or 5. */
+const LEADING_LABEL = new RegExp(String.raw`^(?:${LABEL}|[一二三四五六七八九十]+、|\d+[、.])[:、.]?`);
 const TRAILING_QUALIFIER = /\(([^()]+)\)$/;
 
 export interface TitleKey {

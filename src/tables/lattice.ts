@@ -1,6 +1,7 @@
 import type { BBox, Cell, Grid } from '../model/grid.js';
 import { clusterValues, isHorizontal, round2, type Segment, type TextRun } from '../layout/geometry.js';
 import { groupLines, splitRun } from '../layout/text.js';
+import { isFigure } from '../util/amount.js';
 
 export interface LatticeOptions {
   /** coordinates closer than this are the same rule */
@@ -83,7 +84,6 @@ function cellText(runs: TextRun[]): string {
   return lines.reduce((acc, line) => (acc && /[A-Za-z]$/.test(acc) && /^[A-Za-z]/.test(line) ? `${acc} ${line}` : acc + line), '');
 }
 
-const NUMBER = /^[-−]?[\d,]+(\.\d+)?%?$/;
 
 /**
  * Tables ruled only around their header and outside (the body rows without rules between them) put many
@@ -109,8 +109,8 @@ export function virtualRowEdges(xs: number[], ys: number[], runs: TextRun[]): nu
       else lines.push([run]);
     }
     // a printed row: a label and amounts on one line (P-CZJ prints values a line above their label: no cut)
-    const isAmount = (run: TextRun) => NUMBER.test(run.text.trim()) && (run.x0 + run.x1) / 2 > xs[1];
-    const complete = lines.filter((line) => line.some(isAmount) && line.some((run) => !NUMBER.test(run.text.trim())));
+    const isAmount = (run: TextRun) => isFigure(run.text) && (run.x0 + run.x1) / 2 > xs[1];
+    const complete = lines.filter((line) => line.some(isAmount) && line.some((run) => !isFigure(run.text)));
     const withAmounts = lines.filter((line) => line.some(isAmount));
     if (complete.length < 3 || complete.length < withAmounts.length) continue;
     for (let i = 0; i + 1 < lines.length; i++) {

@@ -1,4 +1,5 @@
 import type { BBox, Cell, Grid } from '../model/grid.js';
+import { isFigure } from '../util/amount.js';
 import type { TextRun } from '../layout/geometry.js';
 import { groupLines, spanOf, type Line } from '../layout/text.js';
 import type { LatticeTable } from './lattice.js';
@@ -23,9 +24,8 @@ export interface StreamOptions {
 
 export const STREAM_DEFAULTS: StreamOptions = { gapFactor: 1.5, lineGapFactor: 2.2, minRows: 3, minCols: 3, maxHeaderLines: 3 };
 
-/** An amount as tables print it: 1,234.56 · 0.00 · (41,038) · -3.2 · 1234 — not a page number or a year. */
-const AMOUNT = /^[-−(（]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})[)）]?$/;
-const YEAR = /^(19|20)\d\d$/;
+/** A whole number of one or two digits is a page or row number, four from 1900 to 2099 a year: no amount. */
+const SMALL_OR_YEAR = /^(\d{1,2}|(19|20)\d\d)$/;
 
 interface Chunk {
   runs: TextRun[];
@@ -48,7 +48,8 @@ function chunksOf(line: Line, o: StreamOptions): Chunk[] {
   return groups.map(spanOf);
 }
 
-const isAmount = (c: Chunk) => AMOUNT.test(c.text.replace(/\s+/g, '')) && !YEAR.test(c.text.trim());
+/** An amount as tables print it (1,234.56 · 0.00 · (41,038) · -3.2 · 1234), not a percentage, page number or year. */
+const isAmount = (c: Chunk) => isFigure(c.text) && !c.text.includes('%') && !SMALL_OR_YEAR.test(c.text.trim());
 
 interface Row {
   line: Line;

@@ -5,6 +5,16 @@ const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** printed nil markers: blank, dash, em dash */
 const NIL = /^(|-|--|—|——|–|\/)$/;
 
+/**
+ * A figure as the page prints it, before any typing: 1,234.56 · 0.00 · -3.2 · −3.2 · (41,038) · 12.5% · 1234.
+ * Layout stages (ruled row bands, borderless columns) look for these; typing reads them with parseAmount.
+ */
+const FIGURE = /^[-−(（]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[)）]?%?$/;
+
+export function isFigure(printed: string): boolean {
+  return FIGURE.test(printed.normalize('NFKC').replace(/\s+/g, ''));
+}
+
 export type ParsedAmount = { kind: 'blank' } | { kind: 'amount'; value: string } | { kind: 'text' };
 
 /**
