@@ -12,6 +12,8 @@ export interface PlacedGrid {
   title: string;
   /** the title joined with the line printed just above it, for a title wrapped over two lines */
   wrappedTitle?: string;
+  /** no title is printed with the grid: it was taken from the table of contents */
+  titleFromToc?: boolean;
   label?: string;
   organization?: string;
   unit: Unit | null;
@@ -98,7 +100,13 @@ function takeCaptionAbove(pending: TextBlock[], grid: Grid): PlacedGrid {
       continue;
     }
     seen++;
-    if (text.includes('表') && !isLabelLine(text) && !isNoteLine(text)) {
+    // a label printed between title and table (or alone above it: the contents may name the table)
+    if (isLabelLine(text)) {
+      placed.label ??= compact(text);
+      continue;
+    }
+    // a part heading (第二部分 公开表) opens the tables, it names none of them
+    if (text.includes('表') && !isNoteLine(text) && headingOf(text)?.level !== 1) {
       placed.title = text.trim();
       // a label printed on the title's own line: 预算01表 收支总表, 表1：收入总表
       const inline = inlineLabel(placed.title);
@@ -117,9 +125,9 @@ function takeCaptionAbove(pending: TextBlock[], grid: Grid): PlacedGrid {
       return placed;
     }
   }
-  // no title: keep only the meta lines directly above
+  // no title: keep only the meta and label lines directly above
   let j = pending.length;
-  while (j > 0 && (isMetaLine(pending[j - 1].text) || yearLineOf(pending[j - 1].text) !== null)) j--;
+  while (j > 0 && (isMetaLine(pending[j - 1].text) || isLabelLine(pending[j - 1].text) || yearLineOf(pending[j - 1].text) !== null)) j--;
   pending.splice(j);
   return placed;
 }
@@ -192,5 +200,36 @@ export function readStructure(blocks: Block[]): DocumentStructure {
     pending.push(block);
   }
   flush();
+  titlesFromToc(out.grids, out.toc);
   return out;
+}
+
+/**
+ * Grids printed without a title take it from the table of contents: by their label when they have one,
+ * else by their page — once the titled grids show how printed page numbers map to PDF pages (two or more
+ * agreeing on the same offset), and only for an entry no titled grid took.
+ */
+function titlesFromToc(grids: PlacedGrid[], toc: TocEntry[]): void {
+  const entries = toc.filter((e) => /表/.test(e.title));
+  if (!entries.length) return;
+  const key = (s: string) => compact(s).replace(/^\d{4}年度?/, '');
+  const taken = new Set<TocEntry>();
+  const offsets = new Map<number, number>();
+  for (const g of grids.filter((x) => x.title)) {
+    const entry = entries.find((e) => key(e.title) === key(g.title) || (g.label !== undefined && e.label === g.label));
+    if (!entry) continue;
+    taken.add(entry);
+    if (entry.page !== null && g.pages.length) offsets.set(g.pages[0] - entry.page, (offsets.get(g.pages[0] - entry.page) ?? 0) + 1);
+  }
+  const [offset, agreeing] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  for (const g of grids.filter((x) => !x.title)) {
+    const byLabel = g.label !== undefined ? entries.find((e) => e.label === g.label && !taken.has(e)) : undefined;
+    const byPage = agreeing >= 2 && g.pages.length ? entries.find((e) => e.page !== null && e.page + offset === g.pages[0] && !taken.has(e)) : undefined;
+    const entry = byLabel ?? byPage;
+    if (!entry) continue;
+    taken.add(entry);
+    g.title = entry.title;
+    g.titleFromToc = true;
+    if (entry.label && !g.label) g.label = entry.label;
+  }
 }

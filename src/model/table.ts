@@ -37,8 +37,11 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const TableSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  /** how the kind was recognised: a known title, the title's key words, the header, or the rows */
-  recognisedBy: z.enum(['title', 'keywords', 'header', 'rows']).optional(),
+  /**
+   * how the kind was recognised: a known title, the title's key words, a title found only in the table of
+   * contents, the header, or the rows
+   */
+  recognisedBy: z.enum(['title', 'keywords', 'toc', 'header', 'rows']).optional(),
   title: z.string(),
   label: z.string().optional(),
   qualifier: z.string().optional(),

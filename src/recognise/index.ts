@@ -70,7 +70,7 @@ function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: Doc
   }
   if (match?.family.typeTable) {
     table.kind = match.kind;
-    table.recognisedBy = match.by ?? 'title';
+    table.recognisedBy = placed.titleFromToc && match.by !== 'header' ? 'toc' : (match.by ?? 'title');
     if (match.qualifier) table.qualifier = match.qualifier;
     const typed = match.family.typeTable(match.kind, headed, ctx);
     table.columns = typed.columns;
