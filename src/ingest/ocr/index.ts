@@ -185,7 +185,7 @@ export async function imageToSource(file: string, bytes: Uint8Array, mode: OcrMo
   } catch (e) {
     throw new ExtractError('E_READ', file, `cannot be read as an image (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
-  const { pageBlocks, stitchPages } = await import('../pdf/index.js');
+  const { pageBlocks, stitchPages } = await import('../../tables/pages.js');
   const page = pageBlocks(read.content);
   setConfidence(page.blocks, read);
   await rereadFigures(page.blocks, read);
