@@ -52,6 +52,17 @@ export function unitOf(s: string): Unit | null {
   return m ? (m[1] as Unit) : null;
 }
 
+/** A title line that also states the unit (收支总表 单位：万元): the title without it, and the unit. */
+export function splitUnit(s: string): { title: string; unit: Unit | null } {
+  const unit = unitOf(s);
+  return unit ? { title: s.replace(new RegExp(`\\s*${UNIT.source}.*$`), '').trim(), unit } : { title: s, unit: null };
+}
+
+/** A sentence about a table (本表反映…, …情况。): never its title. */
+export function isExplanation(s: string): boolean {
+  return /^本表|。$/.test(s.trim());
+}
+
 /** A line that only states organisation and/or unit. */
 export function isMetaLine(s: string): boolean {
   const rest = s

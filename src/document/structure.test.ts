@@ -25,6 +25,13 @@ describe('table labels: one definition for every place they are printed', () => 
   });
 });
 
+describe('captions', () => {
+  it('a title line that also states the unit gives both; a sentence about the table is no title', () => {
+    const s = readStructure([text('第一部分 公开表', 2), text('2026年部门收支总表 单位：万元', 3), grid(3), text('本表反映部门收入情况。', 4), grid(4)]);
+    expect(s.grids.map((g) => [g.title, g.unit])).toEqual([['2026年部门收支总表', '万元'], ['', null]]);
+  });
+});
+
 describe('titles from the table of contents', () => {
   const toc = [text('目录', 1), text('表1 部门收支总表……3', 1), text('表2 部门收入总表……4', 1), text('表3 部门支出总表……5', 1)];
 

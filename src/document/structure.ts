@@ -4,7 +4,7 @@ import type { Section } from '../model/output.js';
 import type { Unit } from '../model/table.js';
 import { captionRow } from '../tables/stitch.js';
 import { compact } from '../util/text.js';
-import { headingOf, inlineLabel, isLabelLine, isMetaLine, isNoteLine, orgOf, TOC_START, tocEntryOf, unitOf, yearLineOf } from './lines.js';
+import { headingOf, inlineLabel, isExplanation, isLabelLine, isMetaLine, isNoteLine, orgOf, splitUnit, TOC_START, tocEntryOf, unitOf, yearLineOf } from './lines.js';
 
 /** A grid with what is printed around it: title, label, organisation and unit lines, the note below. */
 export interface PlacedGrid {
@@ -106,8 +106,10 @@ function takeCaptionAbove(pending: TextBlock[], grid: Grid): PlacedGrid {
       continue;
     }
     // a part heading (第二部分 公开表) opens the tables, it names none of them
-    if (text.includes('表') && !isNoteLine(text) && headingOf(text)?.level !== 1) {
-      placed.title = text.trim();
+    if (text.includes('表') && !isNoteLine(text) && !isExplanation(text) && headingOf(text)?.level !== 1) {
+      const { title, unit } = splitUnit(text.trim());
+      placed.title = title;
+      placed.unit ??= unit;
       // a label printed on the title's own line: 预算01表 收支总表, 表1：收入总表
       const inline = inlineLabel(placed.title);
       if (inline) {
