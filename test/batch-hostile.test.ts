@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { documentOptions } from '../src/ingest/pdf/pdfjs.js';
 import { CLI, ROOT, SEED } from './helpers.js';
 import { deflatedSpaces, makePdf, RULED_PAGE, stream } from './pdf-builder.js';
 
@@ -74,5 +75,12 @@ describe('a batch of hostile and broken PDFs among good files', () => {
     expect(seconds).toBeLessThan(90);
     const rss = Number(/peak RSS (\d+) MB/.exec(r.stderr)?.[1]);
     expect(rss).toBeLessThan(1024);
+  });
+});
+
+describe('pdf.js runs no code a PDF carries', () => {
+  it('every document is opened with isEvalSupported: false (fonts are not compiled to functions: CVE-2024-4367)', () => {
+    expect(documentOptions(new Uint8Array(good)).isEvalSupported).toBe(false);
+    expect(documentOptions(new Uint8Array(good), 'secret').isEvalSupported).toBe(false);
   });
 });
