@@ -36,7 +36,7 @@ export class ExtractPool {
   constructor(options: PoolOptions = {}) {
     this.jobs = Math.max(1, options.jobs ?? availableParallelism());
     this.maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-    this.recycleAfter = options.recycleAfter ?? 25;
+    this.recycleAfter = options.recycleAfter ?? 100;
     this.pool = new Tinypool({
       filename: new URL('./extract-worker.js', import.meta.url).href,
       minThreads: this.jobs,

@@ -207,7 +207,7 @@ export function buildProgram(): Command {
     .option('--retry-failed', 'with --resume: extract the recorded failures again')
     .addOption(timeoutOption())
     .addOption(maxMemoryOption())
-    .addOption(new Option('--recycle-after <n>', 'replace a worker after this many files (and when its heap in use after a file passes half of --max-memory, at most 512 MB)').default(25).argParser(positiveInt('a number of files')))
+    .addOption(new Option('--recycle-after <n>', 'replace a worker after this many files (and when its heap in use after a file passes half of --max-memory, at most 512 MB)').default(100).argParser(positiveInt('a number of files')))
     .addOption(new Option('--shard <I/N>', 'only the inputs of shard I of N (0 ≤ I < N, by a hash of the path below the common folder)').argParser(parseShard))
     .option('-q, --quiet', 'no progress; only failures and the exit code')
     .option('--password <password>', 'password of the encrypted PDFs')
