@@ -1,3 +1,4 @@
+import { formWan } from './perf-rules.js';
 import { Decimal } from 'decimal.js';
 import type { Column } from '../../src/model/grid.js';
 import type { Output } from '../../src/model/output.js';
@@ -251,10 +252,10 @@ export const projectAmounts: DocumentEvaluator = (out) => {
     if (!match || yuan === null) return null;
     const col = colKey(match.t, 'total');
     if (!col) return null;
-    const wan = dec(yuan).div(10000).toDecimalPlaces(2);
+    const wan = formWan(f, yuan);
     const printed = dec(match.r.values[col]);
     const ok = wan.minus(printed).abs().lte(0.005);
-    return { status: ok ? 'pass' : 'fail', message: `${f.projectName}: 实施期资金总额 ${yuan}元 = ${wan.toFixed(2)}万元 vs 项目支出表 ${match.r.values[col] ?? 'blank'}`, expected: printed.toFixed(2), actual: wan.toFixed(2), refs: [{ table: match.t.id, row: match.r.row, col, text: match.r.name }] } as Instance;
+    return { status: ok ? 'pass' : 'fail', message: `${f.projectName}: 实施期资金总额 ${yuan}${f.funds.unit} = ${wan.toFixed(2)}万元 vs 项目支出表 ${match.r.values[col] ?? 'blank'}`, expected: printed.toFixed(2), actual: wan.toFixed(2), refs: [{ table: match.t.id, row: match.r.row, col, text: match.r.name }] } as Instance;
   });
 };
 

@@ -84,7 +84,10 @@ function wanOf(t: Table, v: string | null | undefined): Decimal | null {
   return t.unit === '元' ? d.div(10000) : t.unit === '亿元' ? d.times(10000) : d;
 }
 
-const yuanToWan = (yuan: string) => new Decimal(yuan).div(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+/** 元 figure of a project form's funds, in whatever unit its 项目资金 label states (元 on the standard form). */
+const formYuan = (f: ProjectForm, v: string) => new Decimal(v).times(f.funds.unit === '万元' ? 10000 : f.funds.unit === '亿元' ? 100000000 : 1);
+/** 万元 figure of a project form's funds, to the cent */
+export const formWan = (f: ProjectForm, v: string) => formYuan(f, v).div(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
 // ---------------------------------------------------------------------------------------------------------
 // PERF-01 / PERF-02: sums inside the forms
@@ -125,7 +128,8 @@ function projectFormSums(out: Output): (Instance | null)[] {
       const m = f.funds[block];
       const label = block === 'implementation' ? '实施期资金总额' : '年度资金总额';
       const sources: [string, string | null][] = [['中央', m.central], ['省级', m.provincial], ['市县', m.local], ['单位自筹', m.self], ['其他', m.other], ['财政资金', m.fiscal ?? null], ['上年结转', m.carryOver ?? null]];
-      return formSum(f, `funds.${block}`, m.total, sources, `${label} = Σ sources (元)`, 0);
+      // the 元 blocks of the standard form are exact; a form in 万元 rounds like a table
+      return formSum(f, `funds.${block}`, m.total, sources, `${label} = Σ sources (${f.funds.unit})`, f.funds.unit === '元' ? 0 : undefined);
     }),
   );
 }
@@ -140,11 +144,11 @@ function annualFunds(out: Output): (Instance | null)[] {
     if (!p || (annual === null && f.funds.implementation.total === null)) return null;
     const printed = wanOf(p.table, p.row.values.total);
     if (printed === null) return null;
-    const wan = annual === null ? null : yuanToWan(annual);
+    const wan = annual === null ? null : formWan(f, annual);
     const ok = wan !== null && wan.minus(printed).abs().lte(0.005);
     return {
       status: ok ? 'pass' : 'fail',
-      message: `${f.projectName}: 年度资金总额 ${annual === null ? '(blank)' : `${annual}元 = ${wan!.toFixed(2)}万元`} vs 项目支出表 ${printed.toFixed(2)}万元`,
+      message: `${f.projectName}: 年度资金总额 ${annual === null ? '(blank)' : `${annual}${f.funds.unit} = ${wan!.toFixed(2)}万元`} vs 项目支出表 ${printed.toFixed(2)}万元`,
       expected: printed.toFixed(2),
       actual: wan === null ? 'blank' : wan.toFixed(2),
       refs: [formRef(f, 'funds.annual.total'), tableRef(p.table, p.row, 'total')],
@@ -259,7 +263,7 @@ function costCaps(out: Output): (Instance | null)[] {
   );
   const out2 = projectForms(out).flatMap((f) => {
     const p = projectRowOf(out, f);
-    const amounts = [f.funds.implementation.total, f.funds.annual.total].filter((v): v is string => v !== null).map((v) => new Decimal(v).div(10000));
+    const amounts = [f.funds.implementation.total, f.funds.annual.total].filter((v): v is string => v !== null).map((v) => formWan(f, v));
     const tableWan = p ? wanOf(p.table, p.row.values.total) : null;
     if (tableWan !== null) amounts.push(tableWan);
     const amount = amounts.length ? Decimal.max(...amounts) : null;
@@ -339,7 +343,8 @@ function standards(f: ProjectForm): Arithmetic | null {
 function overviewArithmetic(out: Output): Instance[] {
   return projectForms(out).flatMap((f) => {
     const p = projectRowOf(out, f);
-    const amount = f.funds.implementation.total !== null ? new Decimal(f.funds.implementation.total) : p && p.row.values.total != null ? wanOf(p.table, p.row.values.total)!.times(10000) : null;
+    // in 元, whatever unit the form states its funds in
+    const amount = f.funds.implementation.total !== null ? formYuan(f, f.funds.implementation.total) : p && p.row.values.total != null ? wanOf(p.table, p.row.values.total)!.times(10000) : null;
     const text = compact(f.overview ?? '');
     if (amount === null || !text) return [];
     const found: Arithmetic[] = [];

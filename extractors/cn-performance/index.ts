@@ -1,6 +1,7 @@
 import type { Family } from '../../src/recognise/family.js';
 import { parseDeptForm } from './dept-form.js';
 import { parseProjectForm } from './project-form.js';
+import { labelKey } from '../../src/util/text.js';
 
 /** 绩效目标表 forms: grids of labels and values, typed as forms rather than tables (BRIEF.md §4). */
 export const cnPerformance: Family = {
@@ -11,5 +12,14 @@ export const cnPerformance: Family = {
   },
   parseForm(kind, rows, meta) {
     return kind === 'perf.dept_overall' ? parseDeptForm(rows, meta) : parseProjectForm(rows, meta);
+  },
+  // 部门整体绩效目标表 / 政策和项目预算绩效目标表, 专项业务经费绩效目标表, 信息化运行维护绩效目标表 …
+  guessForm(title) {
+    const t = labelKey(title);
+    if (!/绩效目标(申报|填报)?表/.test(t) || /自评|评价/.test(t)) return null;
+    return /整体/.test(t) ? 'perf.dept_overall' : 'perf.project';
+  },
+  formRead(form) {
+    return form.kind === 'perf.project' ? form.projectName !== '' && form.indicators.length > 0 : form.indicators.length > 0;
   },
 };

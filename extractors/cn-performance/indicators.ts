@@ -12,8 +12,9 @@ const BLOCK_LABELS = new Set(['绩效指标', '年度绩效指标', '一级指�
 
 export function isLevel2(text: string): boolean {
   const k = labelKey(text);
-  // 服务对象满意度指标 is printed cut short (服务对象满意 / 服务对象满意度指) in narrow columns
-  return LEVEL2.has(k) || k.startsWith('服务对象满意');
+  // 服务对象满意度指标 is printed cut short (服务对象满意 / 服务对象满意度指) in narrow columns, and the 二级 of
+  // 成本指标 without 指标 (经济成本, 社会成本, 生态环境成本)
+  return LEVEL2.has(k) || LEVEL2.has(`${k}指标`) && /成本$/.test(k) || k.startsWith('服务对象满意');
 }
 
 const OPS: [RegExp, Indicator['op']][] = [

@@ -9,7 +9,7 @@ type Money = ProjectForm['funds']['implementation'];
 const FUND_LABELS: Record<string, keyof Money> = {
   实施期资金总额: 'total', 年度资金总额: 'total', 项目资金总额: 'total', 年度资金申请总额: 'total', '其中:中央财政资金': 'central', 中央财政资金: 'central',
   省级财政资金: 'provincial', '市县(区)财政资金': 'local', 市县财政资金: 'local', 单位自筹: 'self', 其他资金: 'other',
-  '其中:财政资金': 'fiscal', '其中:当年财政拨款': 'fiscal', 上年结转资金: 'carryOver',
+  '其中:财政资金': 'fiscal', '其中:当年财政拨款': 'fiscal', '其中:财政拨款': 'fiscal', 上年结转资金: 'carryOver', 年度预算资金总额: 'total',
 };
 const TEXT_FIELDS: Record<string, 'overview' | 'basis' | 'necessity' | 'measures' | 'plan'> = {
   项目概况: 'overview', 立项依据: 'basis', 项目设立必要性: 'necessity', '保证项目实施的制度、措施': 'measures', 项目实施计划: 'plan',
@@ -18,7 +18,7 @@ const SIMPLE_FIELDS: Record<string, 'projectName' | 'implementer' | 'attribute' 
   项目名称: 'projectName', 实施单位: 'implementer', 项目属性: 'attribute', 项目性质: 'attribute', 项目期: 'period',
 };
 const FOOTER: Record<string, keyof ProjectForm['footer']> = { 负责人: 'responsible', 经办人: 'handler', 联系电话: 'phone', 填报日期: 'filledAt' };
-const OTHER_LABELS = new Set(['主管部门及代码', '项目资金(元)', '项目资金', '总体目标', '实施期目标', '年度目标', '绩效指标', '项目绩效目标']);
+const OTHER_LABELS = new Set(['主管部门及代码', '项目资金(元)', '项目资金(万元)', '项目资金', '总体目标', '实施期目标', '年度目标', '绩效指标', '项目绩效目标']);
 /** goal headings printed over the goal texts of the next row (项目总目标 | 年度总体目标) */
 const GOAL_HEADINGS: Record<string, 'implementation' | 'annual'> = { 项目总目标: 'implementation', 实施期总目标: 'implementation', 年度总体目标: 'annual' };
 
@@ -59,6 +59,14 @@ export function parseProjectForm(rawRows: string[][], meta: { id: string; title:
   let indicatorStart = -1;
   let indicatorEnd = rows.length;
 
+  // the unit the 项目资金 label states (项目资金（万元）), and whether the form prints one 年度 block only
+  // (年度预算资金总额 with no 实施期 total): then every source figure is that block's
+  const keysOf = (fields: string[]) => tokens(fields).map((t) => labelKey(t.text));
+  const allKeys = rows.flatMap(keysOf);
+  const fundsUnit = allKeys.map((k) => /^项目资金\((万元|元|亿元)\)$/.exec(k)?.[1]).find((u) => u !== undefined);
+  if (fundsUnit) form.funds.unit = fundsUnit as ProjectForm['funds']['unit'];
+  const totals = allKeys.filter((k) => fundLabel(k) === 'total');
+  const annualBlockOnly = totals.length > 0 && totals.every((k) => /^年度/.test(k));
   const other: { label: string; value: string }[] = [];
   let goalHeadings: { col: number; goal: 'implementation' | 'annual' }[] = [];
   rows.forEach((fields, r) => {
@@ -102,8 +110,8 @@ export function parseProjectForm(rawRows: string[][], meta: { id: string; title:
         form.department = name;
       } else if (fundLabel(k)) {
         // the second fund label of a row is the 年度 block's, and so is a label only the 年度 block prints
-        const annualOnly = fundLabel(k) === 'carryOver' || k === '其中:当年财政拨款' || k === '年度资金申请总额';
-        const side = annualOnly || keys.slice(0, i).some((p) => fundLabel(p)) ? form.funds.annual : form.funds.implementation;
+        const annualOnly = fundLabel(k) === 'carryOver' || k === '其中:当年财政拨款' || /^年度.*总额$/.test(k);
+        const side = annualOnly || annualBlockOnly || keys.slice(0, i).some((p) => fundLabel(p)) ? form.funds.annual : form.funds.implementation;
         const v = value();
         side[fundLabel(k)!] = v === null ? null : amountOrNull(v);
       } else if (k in TEXT_FIELDS) {
@@ -137,6 +145,11 @@ export function parseProjectForm(rawRows: string[][], meta: { id: string; title:
     }
   });
   if (other.length) form.other = other;
-  if (indicatorStart >= 0) form.indicators = readIndicators(rows.slice(indicatorStart + 1, indicatorEnd), true);
+  if (indicatorStart >= 0) {
+    // the standard form prints 实施期 and 年度 indicator grids side by side; a form with one 指标值 column prints one
+    const header = tokens(rows[indicatorStart]).map((t) => labelKey(t.text));
+    const twoPeriods = header.filter((k) => k === '二级指标').length >= 2 || header.filter((k) => /指标值$/.test(k)).length >= 2;
+    form.indicators = readIndicators(rows.slice(indicatorStart + 1, indicatorEnd), twoPeriods);
+  }
   return form;
 }

@@ -19,7 +19,7 @@ const CODE_PART = /^\d{2,3}$/;
 export const PERCENT = /^[-+]?\d+(?:\.\d+)?%$/;
 const PERCENT_HEADER = /%|百分比|比例|比率|增长率|增幅|增减率|占比/;
 /** text columns that name what a row is about (the others, 采购组织形式, 备注 …, describe it) */
-const NAME_HEADER = /(名称|科目|项目|类别|品目|大类|单位|内容|用途|摘要)$/;
+const NAME_HEADER = /(名称|科目|项目|品目|单位|内容|用途|摘要)$/;
 
 interface Stats {
   filled: number;

@@ -18,7 +18,7 @@ export const TOC_START = /^目\s*录$/;
 const TOC_LABEL = new RegExp(String.raw`^(${LABEL})[：:、.\s]*(?=\S)`);
 const ORG = /(?:部门[（(]单位[)）]|部门|单位|预算单位|编制部门|编制单位)(?:名称)?[：:]\s*(\S[^：:]*?)(?=\s{2,}|\s*(?:金额)?单位[：:]|$)/;
 const UNIT = /(?:金额)?单位[：:]\s*(万元|元|亿元)/;
-const NOTE = /^(?:注|说明|备注)\s*[0-9１-９]?\s*[：:]/;
+const NOTE = /^[（(]?(?:注|说明|备注)\s*[0-9１-９]?\s*[：:]/;
 /** (2024)年度 / (2024年度) under a form title */
 const YEAR_LINE = /^[（(]\s*(\d{4})\s*(?:年度?)?\s*[）)]\s*(?:年度)?$/;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AmountSchema } from './table.js';
+import { AmountSchema, UnitSchema } from './table.js';
 
 export const IndicatorSchema = z.object({
   /** 实施期 or 年度 block of a project form; absent on the 部门整体 form */
@@ -41,7 +41,8 @@ export const ProjectFormSchema = z.object({
   implementer: z.string().nullable(),
   attribute: z.string().nullable(),
   period: z.string().nullable(),
-  funds: z.object({ unit: z.literal('元'), implementation: MoneyBySource, annual: MoneyBySource }),
+  /** the unit its 项目资金 label states (项目资金（万元）); 元 when it states none, as the standard form prints */
+  funds: z.object({ unit: UnitSchema, implementation: MoneyBySource, annual: MoneyBySource }),
   overview: z.string().nullable(),
   basis: z.string().nullable(),
   necessity: z.string().nullable(),

@@ -39,4 +39,8 @@ export interface Family {
   /** canonical form kind → title aliases */
   forms?: Record<string, string[]>;
   parseForm?(kind: string, rows: string[][], meta: { id: string; title: string; year: number | null }): Form;
+  /** the form kind a title's key words name when it is no known alias (…项目绩效目标表), or null */
+  guessForm?(title: string): string | null;
+  /** whether a form parsed on a guess found what such a form prints (else its grid stays a table: nothing lost) */
+  formRead?(form: Form): boolean;
 }

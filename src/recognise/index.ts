@@ -86,6 +86,15 @@ function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: Doc
   return table;
 }
 
+/** The form kind a title's key words name, when it is no known alias of any family. */
+function guessFormKind(title: string, families: Family[]): KindMatch | null {
+  for (const family of families) {
+    const kind = family.guessForm?.(title);
+    if (kind) return { family, kind, by: 'keywords' };
+  }
+  return null;
+}
+
 /** The kind the families read from a table's evidence when its title is no known alias. */
 function guessKind(title: string, headed: HeadedGrid, families: Family[]): KindMatch | null {
   const rows = gridToRows(headed.grid).slice(headed.headerRows);
@@ -109,17 +118,41 @@ function looksStandard(headed: HeadedGrid): boolean {
 /** Gives every grid its kind: a form of some family, a table of some family, or a generic table. */
 export function recognise(structure: DocumentStructure, families: Family[], ctx: DocumentContext): Recognised {
   const out: Recognised = { tables: [], forms: [], warnings: [] };
+  /** each table's grid and caption, by index */
+  const placedOf: PlacedGrid[] = [];
   for (const placed of structure.grids) {
     const wrappedForm = placed.wrappedTitle ? findKind(placed.wrappedTitle, families, (f) => f.forms) : null;
-    const form = findKind(placed.title, families, (f) => f.forms) ?? wrappedForm;
+    const guessedForm = guessFormKind(placed.title, families);
+    const form = findKind(placed.title, families, (f) => f.forms) ?? wrappedForm ?? guessedForm;
     if (form?.family.parseForm) {
       const id = `f${String(out.forms.length + 1).padStart(2, '0')}`;
       const title = form === wrappedForm ? placed.wrappedTitle! : placed.title;
-      out.forms.push(form.family.parseForm(form.kind, gridToRows(placed.grid), { id, title, year: placed.year ?? ctx.year }));
-      continue;
+      const parsed = form.family.parseForm(form.kind, gridToRows(placed.grid), { id, title, year: placed.year ?? ctx.year });
+      // a form read on key words alone that found none of its fields stays a table, its cells kept
+      if (form !== guessedForm || form.family.formRead?.(parsed) !== false) {
+        out.forms.push(parsed);
+        continue;
+      }
     }
     const id = `t${String(out.tables.length + 1).padStart(2, '0')}`;
     out.tables.push(buildTable(placed, id, families, ctx, out.warnings));
+    placedOf.push(placed);
   }
+  keepStandardKindsOnce(out, placedOf, ctx);
   return out;
+}
+
+/**
+ * A standard table is printed once per organisation: a kind read from weaker evidence (key words, the
+ * contents, the header) that a table of the same organisation already has by its full title is a
+ * different table after all (基本支出预算情况表 beside the 一般公共预算基本支出情况表), left generic and said so.
+ */
+function keepStandardKindsOnce(out: Recognised, placedOf: PlacedGrid[], ctx: DocumentContext): void {
+  const byTitle = new Set(out.tables.filter((t) => t.recognisedBy === 'title').map((t) => `${t.organization ?? ''}|${t.kind}`));
+  out.tables.forEach((t, i) => {
+    if (t.recognisedBy === undefined || t.recognisedBy === 'title' || !byTitle.has(`${t.organization ?? ''}|${t.kind}`)) return;
+    const holder = out.tables.find((o) => o.recognisedBy === 'title' && o.kind === t.kind && (o.organization ?? '') === (t.organization ?? ''))!;
+    out.tables[i] = buildTable(placedOf[i], t.id, [], ctx, []);
+    out.warnings.push({ code: 'W_UNRECOGNISED', message: `${t.id}: "${t.title}" reads like ${t.kind}, but ${holder.id} is that table by its title: left generic`, page: t.pages[0] });
+  });
 }

@@ -5,6 +5,12 @@ import { headGrid } from './headers.js';
 const tsv = (s: string) => s.trim().split('\n').map((l) => l.split('\t'));
 
 describe('header inference on text grids', () => {
+  it('a table printed without amounts keeps its ordinal rows as rows (一、一般公共预算收入 is no header)', () => {
+    const h = headGrid(gridFromRows(tsv('收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n一、一般公共预算收入\t\t一、一般公共服务支出\t\n二、政府性基金预算收入\t\t二、外交支出\t')));
+    expect(h.headerRows).toBe(2);
+    expect(h.columns[0].path).toEqual(['收入', '项目']);
+  });
+
   it('gives both panels of a two-panel table their paths', () => {
     const h = headGrid(gridFromRows(tsv('收入\t\t支出\t\t\t\n项目\t2024年\t项目\t2024年合计\t当年预算安排\t上年结转安排\n一、一般公共预算\t518.25\t一、一般公共服务支出\t432.76\t432.76\t')));
     expect(h.headerRows).toBe(2);

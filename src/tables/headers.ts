@@ -15,6 +15,7 @@ const HEADER_WORDS = new Set([
   '项目', '项目名称', '科目', '科目编码', '科目名称', '单位名称', '单位编码', '单位', '收入', '支出', '序号', '编码',
   '类', '款', '项', '行次', '栏次', '预算数', '决算数', '执行数', '金额', '功能分类', '经济分类', '预算科目', '一级指标', '二级指标', '三级指标',
 ]);
+const ORDINAL_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const HEADER_SUFFIX = /(编码|名称|科目|预算收入|预算支出)$/;
 
 /** 栏次 row: the column numbers 1 2 3 … printed under the header (or a row labelled 栏次). */
@@ -38,8 +39,10 @@ function isHeaderRow(fields: string[], valueColumns: Set<number>): boolean {
   const first = fields.findIndex((f) => f.trim() !== '');
   if (first < 0) return false;
   if (first > 0) return true;
-  if (fields.some((f, c) => valueColumns.has(c) && parseAmount(f).kind === 'text')) return true;
   const word = compact(fields[first]);
+  // a row opening with an ordinal (一、一般公共预算收入, （一）…) is a row of the table even without amounts
+  if (ORDINAL_START.test(word)) return false;
+  if (fields.some((f, c) => valueColumns.has(c) && parseAmount(f).kind === 'text')) return true;
   return HEADER_WORDS.has(word) || HEADER_SUFFIX.test(word);
 }
 
