@@ -15,7 +15,9 @@ const NO_DATA = /无数据|空表|没有.*(收入|支出)|无.*(收入|支出)/;
  * table whose note says it has no data prints no amounts (fail).
  */
 export function emptyNote(t: Table): Instance[] {
-  const noted = NO_DATA.test(t.note ?? '');
+  // a note saying what a blank would mean (如无数字则表示…, 若为空…) states no data only when the table is blank
+  const conditional = /(如|若|如果)(无|没有|为空|空白)/.test(t.note ?? '');
+  const noted = NO_DATA.test(t.note ?? '') && !(conditional && !t.empty);
   // a table that prints only zeros has no data either
   const noData = t.empty || (t.rows ?? []).every((r) => Object.values(r.values).every((v) => v == null || dec(v).isZero()));
   if (!noData && !noted) return [];

@@ -80,6 +80,13 @@ describe('column roles from the cells when the header is new', () => {
   });
 });
 
+describe('empty tables', () => {
+  it('a header that names something (功能科目) is a name column even with no cells to read', () => {
+    const t = table('政府性基金预算支出情况表', ['科目编码\t功能科目\t总计\t基本支出\t项目支出', '\t\t\t\t']);
+    expect(t.columns!.map((c) => c.key)).toEqual(['code', 'name', 'total', 'basic', 'project']);
+  });
+});
+
 describe('rows', () => {
   it('a bare 小计 under a group name takes the group name; 序号 is neither name nor amount', () => {
     const t = table('收入预算总表', [

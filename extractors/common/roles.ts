@@ -94,7 +94,10 @@ export function assignRoles(columns: Column[], headed: HeadedGrid): void {
     else if ((s.filled > 0 && s.percent / s.filled >= 0.5) || (PERCENT_HEADER.test(header) && s.amount + s.percent >= s.filled)) {
       c.key = headerKey(c) ?? 'percent';
       c.type = 'percent';
-    } else if (s.filled === 0 || s.amount / s.filled >= 0.5) c.key = headerKey(c) ?? 'amount';
+    } else if (s.filled === 0 ? !NAME_HEADER.test(compact(c.path[c.path.length - 1] ?? '')) : s.amount / s.filled >= 0.5) {
+      // an empty table tells nothing by its cells: a header that names something (功能科目) is a name column
+      c.key = headerKey(c) ?? 'amount';
+    }
   }
   // what is left of the unknown columns holds text
   for (const c of columns.filter((x) => /^col\d+$/.test(x.key))) {
