@@ -5,7 +5,7 @@ import type { Output } from '../../src/model/output.js';
 import { compact } from '../../src/util/text.js';
 import type { Instance } from '../../src/validate/types.js';
 import { factRef, restatedOn, sumInstance } from './facts.js';
-import { ofFamily, onlyWhen, tableOf } from '../../src/validate/lookup.js';
+import { colKey, ofFamily, onlyWhen, tableOf } from '../../src/validate/lookup.js';
 import { bareName } from '../../src/util/text.js';
 import type { Rule } from '../../src/validate/types.js';
 import { dec } from '../../src/validate/tolerance.js';
@@ -30,9 +30,16 @@ function itemLists(out: Output): Instance[] {
   if (!t?.rows) return [];
   return out.facts.flatMap((list) => {
     if (list.kind !== 'list' || list.topic !== 'basic' || !list.items) return [];
-    const col = /人员/.test(list.subject) ? 'personnel' : /公用/.test(list.subject) ? 'public' : null;
-    if (!col) return [];
-    const items = t.rows!.filter((r) => r.level !== 'total' && r.level !== '类' && !dec(r.values[col]).isZero()).map((r) => itemName(bareName(r.name)));
+    const side = /人员/.test(list.subject) ? 'personnel' : /公用/.test(list.subject) ? 'public' : null;
+    if (!side) return [];
+    // a table without 人员经费 | 公用经费 columns (one 金额 column) tells the two apart by the items' classes
+    const own = t.columns?.some((c) => c.key === side);
+    const col = own ? side : colKey(t, 'total');
+    const classes = side === 'personnel' ? /^30[13]/ : /^(302|307|310|399)/;
+    if (!col || (!own && !t.rows!.some((r) => r.code))) return [];
+    const items = t
+      .rows!.filter((r) => r.level !== 'total' && r.level !== '类' && !dec(r.values[col]).isZero() && (own || classes.test(r.code ?? '')))
+      .map((r) => itemName(bareName(r.name)));
     const missing = list.items.map(itemName).filter((i) => !items.includes(i));
     const unlisted = items.filter((i) => !list.items!.map(itemName).includes(i));
     return [{

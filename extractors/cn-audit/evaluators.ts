@@ -6,7 +6,8 @@ import type { Instance } from '../../src/validate/types.js';
 /** Table evaluators that read the wording of Chinese disclosures (notes, 其中 and 增减 headers). */
 
 /** Per row: each total column = the columns it sums; columns under a 其中 ("of which") header are parts of another. */
-export const columnSums = (t: Table): Instance[] => sumsOfColumns(t, (header) => /^其中/.test(header));
+// 其中 (of which) columns, and memo columns that restate part of the spending another way (政府采购 …), add to nothing
+export const columnSums = (t: Table): Instance[] => sumsOfColumns(t, (header) => /^其中|政府采购|购买服务/.test(header.replace(/^\d{4}年?/, '')));
 
 const NO_DATA = /无数据|空表|没有.*(收入|支出)|无.*(收入|支出)/;
 

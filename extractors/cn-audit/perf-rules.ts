@@ -193,14 +193,16 @@ function hierarchy(out: Output): Instance[] {
 // ---------------------------------------------------------------------------------------------------------
 // PERF-05: 指标值 grammar
 
-const OP = String.raw`(?:≥|≤|=|>|<|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|等于|大于|小于|高于|低于)`;
+const OP = String.raw`(?:≥|≤|≧|≦|=|>|<|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|等于|大于|小于|高于|低于)`;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** a unit: %, ‰, or a short word (个, 人次, 平方米, 元/月人, 元/人·月, m³ …) */
-const UNIT = String.raw`(?:%|‰|[\p{Script=Han}A-Za-z㎡²³·]{1,6}(?:\/[\p{Script=Han}A-Za-z·]{1,4}){0,2})`;
+// (人、户, 台、件、套: several units; 元/人.月; 家（次）: a unit with its qualifier)
+const UNIT = String.raw`(?:%|‰|[\p{Script=Han}A-Za-z㎡²³·]{1,6}(?:[、\/.][\p{Script=Han}A-Za-z·]{1,4}){0,3}(?:[(（][\p{Script=Han}]{1,3}[)）])?)`;
 // the unit may be printed in parentheses, =100.00(%) (Shanghai's 填报系统)
 const QUANT = new RegExp(String.raw`^${OP}?(?:${NUM})(?:${UNIT}|\(${UNIT}\))?(?:以上|以下|以内)?$`, 'u');
 const TIME = new RegExp(
-  String.raw`^${OP}?(?:\d{4}年(?:\d{1,2}(?:-\d{1,2})?月(?:\d{1,2}日)?)?(?:底|末|初|中|内|年底|年末|上半年|下半年)?(?:前|之前|以前|完成|内)?|\d+(?:个)?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)?)$`,
+  // a month range (2026年5月至6月, 2026年9至10月, 1-12月) is a time too
+  String.raw`^${OP}?(?:\d{4}年(?:\d{1,2}(?:月?(?:-|至|到|~)\d{1,2})?月(?:\d{1,2}日)?)?(?:底|末|初|中|内|年底|年末|上半年|下半年)?(?:前|之前|以前|内)?(?:完成)?|\d{1,2}(?:-|至|~)\d{1,2}月|\d+(?:个)?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)?)$`,
   'u',
 );
 /** qualitative and temporal words: a short phrase without figures (有效, 提升, 全年, 每月, 促进和谐 …) */

@@ -107,6 +107,8 @@ export function levelEconomic(rows: TypedRow[]): void {
   }
 }
 
+const THREE_PUBLIC_ITEM = /出国|出境|接待|公务用车|购置|运行|会议|培训|三公/;
+
 /** 三公: 合计, the three items, and the two car items (①/②) under 公务用车购置及运行费. */
 export function levelThreePublic(rows: TypedRow[]): void {
   let car: string | null = null;
@@ -115,7 +117,10 @@ export function levelThreePublic(rows: TypedRow[]): void {
     // 3、公务用车购置及运行费 / 其中：（1）公务用车购置费, ①公务用车购置费
     const sub = name.replace(/^其中[:：]?/, '');
     if (TOTAL.test(name)) row.level = 'total';
-    else {
+    else if (name && !THREE_PUBLIC_ITEM.test(name)) {
+      // a table listing units (单位名称 | 合计 | 因公出国 …): its rows are units, not items to add up
+      row.level = 'unit';
+    } else {
       row.level = 'item';
       if (/^公务用车购置及运行/.test(bare(name))) car = row.name;
       else if (car && (/^[①-⑳(（]/.test(sub) || sub !== name)) row.parent = car;

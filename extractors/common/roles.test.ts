@@ -80,6 +80,18 @@ describe('column roles from the cells when the header is new', () => {
   });
 });
 
+describe('三公 tables listing units', () => {
+  it('rows naming units are units, not 三公 items to add up', () => {
+    const t = table('2026年一般公共预算“三公”经费预算表', [
+      '单位名称\t合计\t因公出国（境）费\t公务接待费',
+      '合计\t10.00\t4.00\t6.00',
+      '某某局\t10.00\t4.00\t6.00',
+      '某某局（本级）\t10.00\t4.00\t6.00',
+    ]);
+    expect(t.rows!.map((r) => [r.name, r.level])).toEqual([['合计', 'total'], ['某某局', 'unit'], ['某某局（本级）', 'unit']]);
+  });
+});
+
 describe('empty tables', () => {
   it('a header that names something (功能科目) is a name column even with no cells to read', () => {
     const t = table('政府性基金预算支出情况表', ['科目编码\t功能科目\t总计\t基本支出\t项目支出', '\t\t\t\t']);

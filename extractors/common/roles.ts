@@ -1,5 +1,4 @@
-import type { Column } from '../../src/model/grid.js';
-import { LABEL_KEYS } from '../../src/recognise/columns.js';
+import { LABEL_KEYS, type Column } from '../../src/model/grid.js';
 import type { HeadedGrid } from '../../src/tables/headers.js';
 import { gridToRows } from '../../src/tables/fromRows.js';
 import { parseAmount } from '../../src/util/amount.js';

@@ -39,3 +39,6 @@ export const ColumnSchema = z.object({
   type: z.enum(['percent']).optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
+
+/** Keys of the columns that code or name a row (several are read together) or number it: never amounts. */
+export const LABEL_KEYS = new Set(['code', 'name', 'code_name', 'label', 'seq']);

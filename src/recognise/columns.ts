@@ -1,4 +1,4 @@
-import type { Column } from '../model/grid.js';
+import { LABEL_KEYS, type Column } from '../model/grid.js';
 import { compact } from '../util/text.js';
 
 /** Header text → canonical column key, tried in order; the first match wins. */
@@ -11,8 +11,6 @@ function stripYear(s: string): string {
   return s.replace(/^\d{4}(?:年度?)?/, '');
 }
 
-/** Keys of the columns that code or name a row: several of them are read together, they need no unique key. */
-export const LABEL_KEYS = new Set(['code', 'name', 'code_name', 'label', 'seq']);
 
 export function columnKey(text: string, vocabulary: ColumnVocabulary): string | null {
   const t = stripYear(compact(text));

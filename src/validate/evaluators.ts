@@ -1,4 +1,4 @@
-import type { Column } from '../model/grid.js';
+import { LABEL_KEYS, type Column } from '../model/grid.js';
 import type { Table, TypedRow } from '../model/table.js';
 import { noteMiss } from './lookup.js';
 import { dec, judgeSum, printedPlaces } from './tolerance.js';
@@ -45,7 +45,7 @@ function sumCheck(t: Table, target: TypedRow, col: string, parts: TypedRow[], wh
 }
 
 /** Columns of amounts (not percentages, names, codes or unrecognised headers). */
-const isAmount = (c: Column) => c.type !== 'percent' && !['code', 'name', 'gov_name'].includes(c.key);
+const isAmount = (c: Column) => c.type !== 'percent' && c.key !== 'gov_name' && !LABEL_KEYS.has(c.key);
 const amountKeys = (t: Table, panel: string | undefined) =>
   (t.columns ?? []).filter((c) => c.panel === panel && isAmount(c) && !c.key.startsWith('col')).map((c) => c.key);
 
