@@ -80,6 +80,20 @@ describe('column roles from the cells when the header is new', () => {
   });
 });
 
+describe('codes printed in part', () => {
+  it('a 款 printed by its own two digits in a one-column code list is read under the last 类 (Xi\'an)', () => {
+    const t = table('一般公共预算支出表', [
+      '功能科目编码\t功能科目名称\t合计',
+      '201\t一般公共服务支出\t56.52',
+      '10\t人力资源事务\t56.52',
+      '2011007\t博士后日常经费\t56.52',
+    ]);
+    expect(t.rows!.map((r) => [r.code, r.level, r.parent ?? null, r.codeInferred ?? false])).toEqual([
+      ['201', '类', null, false], ['20110', '款', '201', true], ['2011007', '项', '20110', false],
+    ]);
+  });
+});
+
 describe('三公 tables listing units', () => {
   it('rows naming units are units, not 三公 items to add up', () => {
     const t = table('2026年一般公共预算“三公”经费预算表', [

@@ -92,6 +92,8 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
   const firstData = Math.max(headed.headerRows, ...headed.grid.columnNumberRows.map((r) => r + 1));
   const out: TypedRow[] = [];
   const panels = panelColumns(columns, texts, firstData, scheme);
+  /** the last 类 code each list printed */
+  const lastClass = new Map<PanelColumns, string>();
   const spanEnd = new Map(headed.grid.cells.filter((c) => c.colSpan > 1).map((c) => [`${c.row}|${c.col}`, c.col + c.colSpan]));
   // split 类 | 款 | 项 columns that print only a row's own part (201 / 40 / 01): the parts above carry down
   const carried = new Map<string | undefined, string[]>();
@@ -138,6 +140,13 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
         name = name || pc.codes.map((c) => texts[r][c.col].trim()).join('');
         code = '';
       }
+      // one code column printing a 款 by its own two digits (201 | 10 人力资源事务 | 2011007 …): under the last 类
+      let partial = false;
+      if (pc.codes.length === 1 && /^\d{2}$/.test(code) && lastClass.get(pc)) {
+        code = lastClass.get(pc)! + code;
+        partial = true;
+      }
+      if (/^\d{3}$/.test(code)) lastClass.set(pc, code);
       const values: Record<string, string | null> = {};
       for (const c of pc.amounts) {
         const printed = texts[r][c.col];
@@ -154,6 +163,7 @@ export function readRows(headed: HeadedGrid, columns: Column[], warnings: string
       const row: TypedRow = { row: r, name, values };
       if (pc.panel) row.panel = pc.panel;
       if (code) row.code = code;
+      if (partial) row.codeInferred = true;
       if (labels.length) row.labels = labels;
       const govName = pc.govName ? texts[r][pc.govName.col].trim() : '';
       if (govName) row.govName = govName;
