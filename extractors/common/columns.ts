@@ -18,8 +18,12 @@ export const COMMON_COLUMNS: ColumnVocabulary = [
   [/^(事业单位)?经营支出$/, 'operating_expenditure'],
   [/^对附属单位补助支出$/, 'subsidy_to_affiliates'],
   [/^结转下年$/, 'carry_forward'],
-  [/^人员(经费|支出|类)$/, 'personnel'],
-  [/^(日常)?公用(经费|支出|类)$/, 'public'],
+  [/^人员(经费|支出|类|经费支出)$/, 'personnel'],
+  [/^(日常)?公用(经费|支出|类|经费支出)$/, 'public'],
+  // Xi'an's name for project spending
+  [/^专项业务经费(支出)?$/, 'project'],
+  // a remark column holds text, whatever its cells
+  [/^(备注|说明)$/, 'label'],
   [/^因公出国[(（]境[)）]费(用)?$/, 'abroad'],
   [/^公务用车购置及运行(维护)?费$/, 'vehicle'],
   [/^(公务用车)?购置费$/, 'vehicle_purchase'],

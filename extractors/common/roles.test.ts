@@ -80,6 +80,17 @@ describe('column roles from the cells when the header is new', () => {
   });
 });
 
+describe('column vocabulary', () => {
+  it('reads 人员经费支出 / 公用经费支出 / 专项业务经费支出 (Xi\'an), 预算金额 and a 备注 column by role', () => {
+    const t = table('一般公共预算支出表', [
+      '功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\t备注',
+      '201\t一般公共服务支出\t10.00\t4.00\t1.00\t5.00\t',
+    ]);
+    expect(t.columns!.map((c) => c.key)).toEqual(['code', 'name', 'total', 'personnel', 'public', 'project', 'label']);
+    expect(table('政府采购预算表', ['采购项目\t预算金额', '办公设备\t3.00', '印刷服务\t2.00']).columns!.map((c) => c.key)).toEqual(['name', 'amount']);
+  });
+});
+
 describe('codes printed in part', () => {
   it('a 款 printed by its own two digits in a one-column code list is read under the last 类 (Xi\'an)', () => {
     const t = table('一般公共预算支出表', [
