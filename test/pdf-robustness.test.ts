@@ -73,6 +73,8 @@ describe('a broken page among good ones: the others are read, a warning names it
     const out = await extract(file(`broken-${name.replace(/\W+/g, '_')}.pdf`, makePdf([first, broken, third], { Damaged: damaged })));
     expect(out.tables.map((t) => [t.pages, texts(t)])).toEqual([[[1], RULED_TEXTS], [[3], RULED_TEXTS]]);
     expect(out.warnings).toEqual([{ code, page: 2, message: expect.stringMatching(/^page 2 /) }]);
+    // a page without text in a born-digital document is no scan: --ocr auto does not read it
+    expect(out.source.ocr).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ExtractError } from '../../errors.js';
 import type { SourceDocument } from '../../model/blocks.js';
+import type { PageContent } from '../../layout/geometry.js';
 import { pageBlocks, stitchPages, type PageBlocks } from '../../tables/pages.js';
 import { openPdf, openRenderer } from './pdfjs.js';
 import type { OcrMode } from '../ocr/kind.js';
@@ -15,7 +16,7 @@ export interface PdfOptions {
   ocr?: OcrMode;
 }
 
-/** PDF → blocks, one page at a time; pages without text (scans) are read by OCR unless `ocr` is off. */
+/** PDF → blocks, one page at a time; pages of pictures without text (scans) are read by OCR unless `ocr` is off. */
 export async function pdfToSource(file: string, options: PdfOptions = {}): Promise<SourceDocument> {
   const data = options.data ? new Uint8Array(options.data) : new Uint8Array(await readFile(file));
   const mode = options.ocr ?? 'auto';
@@ -23,7 +24,17 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
   const warnings: SourceDocument['warnings'] = [];
   const pages: PageBlocks[] = [];
   const toOcr: number[] = [];
+  const textless: PageContent[] = [];
   let textPages = 0;
+  const addPage = (content: PageContent) => {
+    // pdf.js quietly reads a damaged page (contents missing or not a stream, garbage operators) as blank;
+    // left out, it also keeps a table from being stitched across it
+    if (!content.runs.length && !content.segments.length) {
+      warnings.push({ code: 'W_EMPTY_PAGE', message: `page ${content.page} is empty: no text and no lines (a blank page, a picture, or damaged content; --ocr on reads pictures)`, page: content.page });
+      return;
+    }
+    pages.push(pageBlocks(content));
+  };
   try {
     if (doc.numPages === 0) throw new ExtractError('E_NO_PAGES', file, 'has no pages');
     const wanted = options.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
@@ -31,17 +42,17 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
       try {
         const content = await doc.readPage(n);
         if (content.runs.length) textPages++;
-        if (mode === 'on' || (mode === 'auto' && !content.runs.length)) {
+        if (mode === 'on' || (mode === 'auto' && !content.runs.length && (content.images ?? 0) > 0)) {
           toOcr.push(n);
           continue;
         }
-        // pdf.js quietly reads a damaged page (contents missing or not a stream, garbage operators) as blank;
-        // left out, it also keeps a table from being stitched across it
-        if (!content.runs.length && !content.segments.length) {
-          warnings.push({ code: 'W_EMPTY_PAGE', message: `page ${n} is empty: no text and no lines (a blank page, a picture, or damaged content)`, page: n });
+        if (mode === 'auto' && !content.runs.length) {
+          // decided once every page is read: a scan if most pages have no text (pdf.js drops large pictures
+          // unseen, so a scanned page cannot be told from a blank one by itself)
+          textless.push(content);
           continue;
         }
-        pages.push(pageBlocks(content));
+        addPage(content);
       } catch (e) {
         warnings.push({ code: 'W_PAGE', message: `page ${n} could not be read: ${e instanceof Error ? e.message : String(e)}`, page: n });
       }
@@ -49,6 +60,10 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
   } finally {
     await doc.close();
   }
+  // auto: the pages without text of a document that is mostly without text are its scans; in a born-digital
+  // document they are blank pages or pictures, said so page by page
+  if (textless.length && textPages <= textless.length) toOcr.push(...textless.map((c) => c.page));
+  else for (const content of textless) addPage(content);
   if (textPages === 0 && !toOcr.length) {
     throw new ExtractError('E_NEEDS_OCR', file, 'has no text layer (a scanned document): it needs OCR (--ocr auto or on)');
   }
