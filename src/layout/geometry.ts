@@ -41,8 +41,6 @@ export interface PageContent {
   height: number;
   runs: TextRun[];
   segments: Segment[];
-  /** pictures the page paints, when the loader counts them (a page of pictures and no text is a scan) */
-  images?: number;
 }
 
 /** Groups sorted values whose neighbours lie within `tolerance`; returns each group's mean. */

@@ -7,7 +7,6 @@ export interface Ops {
   closeFillStroke: number; closeEOFillStroke: number;
   setStrokeRGBColor: number; setFillRGBColor: number;
   paintFormXObjectBegin: number; paintFormXObjectEnd: number;
-  paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number;
 }
 
 /** pdf.js DrawOPS inside a constructPath's path data */

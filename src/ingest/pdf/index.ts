@@ -42,7 +42,7 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
       try {
         const content = await doc.readPage(n);
         if (content.runs.length) textPages++;
-        if (mode === 'on' || (mode === 'auto' && !content.runs.length && (content.images ?? 0) > 0)) {
+        if (mode === 'on') {
           toOcr.push(n);
           continue;
         }

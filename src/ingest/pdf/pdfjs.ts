@@ -117,29 +117,23 @@ async function readText(page: PdfPage): Promise<unknown[]> {
  * the page's `_renderPageChunk`, so we read and count there and pass pdf.js only the chunk's end mark, so
  * that the list is never held whole (a million operators take a gigabyte).
  */
-function readSegmentsOf(page: PdfPage, ops: Ops, view: Matrix): Promise<{ segments: Segment[]; images: number }> {
+function readSegmentsOf(page: PdfPage, ops: Ops, view: Matrix): Promise<Segment[]> {
   type Chunk = { fnArray: number[]; argsArray: unknown[][]; length: number };
   const proxy = page as unknown as { _renderPageChunk(chunk: Chunk, state: unknown): void };
   const ownRenderPageChunk = proxy._renderPageChunk;
   const reader = segmentReader(ops, view);
   let operators = 0;
   let forms = 0;
-  // pictures the page paints (never decoded here): a page of no text but a picture is a scan to OCR
-  let images = 0;
-  const imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject]);
   return new Promise((resolve, reject) => {
     proxy._renderPageChunk = function (chunk, state) {
       operators += chunk.length;
-      for (const fn of chunk.fnArray) {
-        if (fn === ops.paintFormXObjectBegin) forms++;
-        else if (imageOps.has(fn)) images++;
-      }
+      for (const fn of chunk.fnArray) if (fn === ops.paintFormXObjectBegin) forms++;
       if (operators > PAGE_BUDGET.operators) return reject(new OverBudget(`it draws more than ${PAGE_BUDGET.operators} operators`));
       if (forms > PAGE_BUDGET.forms) return reject(new OverBudget(`it draws more than ${PAGE_BUDGET.forms} forms (nested forms?)`));
       reader.read(chunk.fnArray, chunk.argsArray);
       ownRenderPageChunk.call(this, { ...chunk, fnArray: [], argsArray: [], length: 0 }, state);
     };
-    page.getOperatorList().then(() => resolve({ segments: reader.segments, images }), reject);
+    page.getOperatorList().then(() => resolve(reader.segments), reject);
   });
 }
 
@@ -175,8 +169,8 @@ export async function openPdf(file: string, data: Uint8Array, password?: string)
       try {
         const viewport = page.getViewport({ scale: 1 });
         const view = viewport.transform as Matrix;
-        const [items, { segments, images }] = await Promise.all([readText(page), readSegmentsOf(page, ops, view)]);
-        return { page: pageNumber, width: viewport.width, height: viewport.height, runs: toRuns(items, view ?? IDENTITY), segments, images };
+        const [items, segments] = await Promise.all([readText(page), readSegmentsOf(page, ops, view)]);
+        return { page: pageNumber, width: viewport.width, height: viewport.height, runs: toRuns(items, view ?? IDENTITY), segments };
       } catch (e) {
         // pdf.js goes on working on a page we gave up on until its document is destroyed
         if (e instanceof OverBudget) await reopen();
