@@ -55,10 +55,14 @@ function codeLike(s: Stats): boolean {
   return s.filled > 0 && s.code / s.filled >= 0.8 && (s.longest <= 3 || s.sharedPrefix / s.filled >= 0.5);
 }
 
+/** A column the vocabulary did not know: keyed by its position until a role is found for it. */
+const isUnknown = (c: Column) => /^col\d+$/.test(c.key);
+/** A column's own header text (the last of its path), compacted. */
+const ownHeader = (c: Column) => compact(c.path[c.path.length - 1] ?? '');
+
 /** The key an amount column with a new header keeps: its own header text (ancestors are prefixed later where needed). */
 function headerKey(column: Column): string | null {
-  const own = compact(column.path[column.path.length - 1] ?? '').replace(/^\d{4}(?:年度?)?/, '');
-  return own || null;
+  return ownHeader(column).replace(/^\d{4}(?:年度?)?/, '') || null;
 }
 
 /**
@@ -74,7 +78,7 @@ export function assignRoles(columns: Column[], headed: HeadedGrid): void {
   const stats = new Map(columns.map((c) => [c, statsOf(texts, c.col, firstData)]));
   const isAmountColumn = (c: Column) => {
     const s = stats.get(c)!;
-    if (/^col\d+$/.test(c.key)) return s.filled > 0 && s.amount / s.filled >= 0.5 && !codeLike(s);
+    if (isUnknown(c)) return s.filled > 0 && s.amount / s.filled >= 0.5 && !codeLike(s);
     return !LABEL_KEYS.has(c.key);
   };
   const firstAmount = (panel: string | undefined) =>
@@ -82,7 +86,7 @@ export function assignRoles(columns: Column[], headed: HeadedGrid): void {
 
   for (const c of columns) {
     const s = stats.get(c)!;
-    const unknown = /^col\d+$/.test(c.key);
+    const unknown = isUnknown(c);
     if ((unknown || c.key === 'name' || c.key === 'code') && s.filled > 0 && s.glued / s.filled >= 0.6) {
       c.key = 'code_name';
       continue;
@@ -93,17 +97,16 @@ export function assignRoles(columns: Column[], headed: HeadedGrid): void {
     else if ((s.filled > 0 && s.percent / s.filled >= 0.5) || (PERCENT_HEADER.test(header) && s.amount + s.percent >= s.filled)) {
       c.key = headerKey(c) ?? 'percent';
       c.type = 'percent';
-    } else if (s.filled === 0 ? !NAME_HEADER.test(compact(c.path[c.path.length - 1] ?? '')) : s.amount / s.filled >= 0.5) {
+    } else if (s.filled === 0 ? !NAME_HEADER.test(ownHeader(c)) : s.amount / s.filled >= 0.5) {
       // an empty table tells nothing by its cells: a header that names something (功能科目) is a name column
       c.key = headerKey(c) ?? 'amount';
     }
   }
   // what is left of the unknown columns holds text
-  for (const c of columns.filter((x) => /^col\d+$/.test(x.key))) {
+  for (const c of columns.filter(isUnknown)) {
     const hasName = columns.some((o) => o !== c && o.panel === c.panel && (o.key === 'name' || o.key === 'code_name'));
-    const last = c.path[c.path.length - 1] ?? '';
     // a text column without a header of its own continues the names beside it (一般公共预算资金 | 小计)
-    c.key = !hasName || compact(last) === '' || NAME_HEADER.test(compact(last)) ? 'name' : 'label';
+    c.key = !hasName || ownHeader(c) === '' || NAME_HEADER.test(ownHeader(c)) ? 'name' : 'label';
   }
 }
 
