@@ -100,7 +100,10 @@ export class ExtractPool {
   }
 
   async close(): Promise<void> {
-    await this.pool.destroy();
+    // tinypool waits for each worker's 'exit' with events.once(), which rejects when the worker emits 'error'
+    // first: a replacement worker that runs out of memory as it starts (a tiny --max-memory) would turn a
+    // finished batch into an internal error. Such a worker is gone either way, and no file was in it.
+    await this.pool.destroy().catch(() => {});
   }
 }
 
