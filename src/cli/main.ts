@@ -3,9 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { availableParallelism } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { z } from 'zod';
 import { ExtractError } from '../errors.js';
-import { OutputSchema } from '../model/output.js';
 import { toCsvFiles } from '../output/csv.js';
 import { toJson } from '../output/json.js';
 import { toMarkdown } from '../output/markdown.js';
@@ -218,8 +216,10 @@ export function buildProgram(): Command {
   program
     .command('schema')
     .description('print the JSON Schema of the output')
-    .action(() => {
-      process.stdout.write(JSON.stringify(z.toJSONSchema(OutputSchema, { io: 'output' }), null, 2) + '\n');
+    .action(async () => {
+      // loaded here: the schema reads the families' kinds, which the other commands do not need in this thread
+      const { toJsonSchema } = await import('../output/schema.js');
+      process.stdout.write(JSON.stringify(toJsonSchema(), null, 2) + '\n');
     });
 
   program
