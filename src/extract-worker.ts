@@ -5,10 +5,9 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { MessagePort } from 'node:worker_threads';
 import { ExtractError } from './errors.js';
 import { batchFigures, renderOutputs, type BatchFigures, type Format, type Rendered } from './batch/render.js';
-import type { IngestOptions } from './ingest/index.js';
+import type { IngestOptions } from './ingest/options.js';
 import type { Output } from './model/output.js';
 import { extract } from './pipeline.js';
 
@@ -20,8 +19,11 @@ export interface WorkerTask {
   options: IngestOptions;
   /** render these formats and the batch figures instead of returning the document */
   render?: { formats: Format[]; document: string };
-  /** told when the work starts: the time limit counts from then (time-limit.ts) */
-  started?: MessagePort;
+  /**
+   * told when the work starts: the time limit counts from then (time-limit.ts). A worker_threads MessagePort,
+   * typed by what is used of it: these types reach the library's, which must compile without @types/node.
+   */
+  started?: { postMessage(message: unknown): void; close(): void };
 }
 
 export interface WorkerError {

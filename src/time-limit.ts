@@ -3,7 +3,7 @@ import { MessageChannel, type Worker } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { ExtractError } from './errors.js';
 import type { WorkerReply, WorkerTask } from './extract-worker.js';
-import type { IngestOptions } from './ingest/index.js';
+import type { IngestOptions } from './ingest/options.js';
 import type { Output } from './model/output.js';
 
 /** Default heap cap of a worker, so that running out of memory is one line about the file, not a crashed process. */

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ExtractError, type ErrorCode } from '../errors.js';
 import type { WorkerReply } from '../extract-worker.js';
-import type { IngestOptions } from '../ingest/index.js';
+import type { IngestOptions } from '../ingest/options.js';
 import type { Output } from '../model/output.js';
 import { ExtractPool, type PoolOptions } from '../time-limit.js';
 import { VERSION } from '../version.js';

@@ -5,13 +5,10 @@ import type { SourceDocument } from '../model/blocks.js';
 import { decodeBytes, looksLikeHtml } from './decode.js';
 import { htmlToSource, linkedDocuments } from './html.js';
 import { textToSource } from './text.js';
-import { imageKind, type OcrMode } from './ocr/kind.js';
+import { imageKind } from './ocr/kind.js';
+import type { IngestOptions } from './options.js';
 
-export interface IngestOptions {
-  password?: string;
-  /** OCR of scanned pages and images: pages without text (auto, the default), every page (on), none (off) */
-  ocr?: OcrMode;
-}
+export type { IngestOptions } from './options.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.tsv']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml', '.mht']);
