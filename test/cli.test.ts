@@ -27,9 +27,9 @@ describe('extract <file>', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(run(SEED).stdout));
   });
 
-  it('writes one CSV per table, UTF-8 with BOM', () => {
-    const dir = join(tmp, 'csv');
-    const r = run(SEED, '--format', 'csv', '-o', dir);
+  it('writes one CSV per table, UTF-8 with BOM, into a folder named after the document', () => {
+    const dir = join(tmp, 'csv', 'seed-zezhou-xinfangju-2024-budget.txt_csv');
+    const r = run(SEED, '--format', 'csv', '-o', join(tmp, 'csv'));
     expect(r.code).toBe(0);
     const files = readdirSync(dir).sort();
     expect(files.filter((f) => !f.endsWith('.rows.csv'))).toHaveLength(13);
@@ -103,7 +103,7 @@ describe('exit codes: 0 success, 1 audit failed, 2 unusable input or output, 3 b
     ['an unknown option', [SEED, '--bogus']],
     ['two files to the one-file command', [SEED, SEED]],
     ['a bad option value', [SEED, '--timeout', 'soon']],
-    ['a bad format', [SEED, '--format', 'xlsx']],
+    ['a bad format', [SEED, '--format', 'pdf']],
     ['an unknown subcommand option', ['check', SEED, '--fail-on', 'sometimes']],
   ])('a usage error (%s) exits 64', (_what, args) => {
     const r = run(...(args as string[]));

@@ -1,6 +1,6 @@
 /** What a batch worker sends back for one document: its outputs as text and the figures of its summary line. */
 import type { Output } from '../model/output.js';
-import { toCsvFiles } from '../output/csv.js';
+import { toCsv } from '../output/csv.js';
 import { toJson } from '../output/json.js';
 import { toMarkdown } from '../output/markdown.js';
 
@@ -18,7 +18,7 @@ export function renderOutputs(out: Output, formats: Format[]): Rendered {
   const r: Rendered = {};
   if (formats.includes('json')) r.json = toJson(out, false);
   if (formats.includes('md')) r.md = toMarkdown(out);
-  if (formats.includes('csv')) r.csv = toCsvFiles(out);
+  if (formats.includes('csv')) r.csv = toCsv(out);
   return r;
 }
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ExtractError } from '../errors.js';
-import { toCsvFiles } from '../output/csv.js';
+import { toCsv } from '../output/csv.js';
 import { toJson } from '../output/json.js';
 import { toMarkdown } from '../output/markdown.js';
+import { toXlsx } from '../output/xlsx.js';
+import { fileTarget, outputTarget, writeCsvFolder } from './targets.js';
 import type { DocumentResult } from '../golden/verify.js';
 import { formatResult } from '../golden/report.js';
 import { checkWritableFolder, FORMATS, planBatch, runBatch, summaryNames, type Format } from '../batch/index.js';
@@ -24,23 +26,23 @@ class Failure extends Error {
   }
 }
 
-async function runExtract(file: string, opts: { output?: string; format: string; pretty?: boolean; password?: string; ocr: string; timeout: number; maxMemory: number }) {
-  // an output that cannot be written is refused before the work
-  const csvDir = opts.format === 'csv' ? (opts.output ?? `${basename(file, extname(file))}_csv`) : undefined;
-  if (csvDir) await checkWritableFolder(csvDir);
-  else if (opts.output) await checkWritableFolder(dirname(opts.output));
+async function runExtract(file: string, opts: { output?: string; format: string; xlsx?: string; pretty?: boolean; password?: string; ocr: string; timeout: number; maxMemory: number }) {
+  // an output of the wrong kind or that cannot be written is refused before the work
+  const target = await outputTarget(file, opts.format, opts.output);
+  const workbook = opts.xlsx === undefined ? undefined : await fileTarget(opts.xlsx, 'xlsx');
+  if (target.kind === 'folder') await checkWritableFolder(target.dir);
+  if (target.kind === 'file') await checkWritableFolder(dirname(target.path));
+  if (workbook) await checkWritableFolder(dirname(workbook));
   const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory }, opts.timeout);
-  if (csvDir) {
-    const dir = csvDir;
-    await mkdir(dir, { recursive: true });
-    const files = toCsvFiles(out);
-    for (const f of files) await writeFile(join(dir, f.name), f.content);
-    process.stderr.write(`extract: wrote ${files.length} CSV files to ${dir}\n`);
+  if (workbook) await writeFile(workbook, await toXlsx(out));
+  if (target.kind === 'folder') {
+    const files = await writeCsvFolder(target.dir, toCsv(out));
+    process.stderr.write(`extract: wrote ${files} CSV files to ${target.dir}\n`);
     return;
   }
-  const text = opts.format === 'md' ? toMarkdown(out) : toJson(out, opts.pretty ?? false);
-  if (opts.output) await writeFile(opts.output, text);
-  else process.stdout.write(text);
+  const content = opts.format === 'xlsx' ? await toXlsx(out) : opts.format === 'md' ? toMarkdown(out) : toJson(out, opts.pretty ?? false);
+  if (target.kind === 'file') await writeFile(target.path, content);
+  else process.stdout.write(content);
 }
 
 function reportDocument(r: DocumentResult): void {
@@ -186,8 +188,9 @@ export function buildProgram(): Command {
   program
     .command('file <file>', { isDefault: true })
     .description('extract one document (the default command: `extract file.pdf`)')
-    .option('-o, --output <path>', 'write to this file (csv: this folder) instead of stdout')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'md']).default('json'))
+    .option('-o, --output <path>', 'write to this file instead of stdout (csv: into <file>_csv/ in this folder)')
+    .addOption(new Option('-f, --format <format>', 'output format (xlsx: a workbook, one sheet per table and one of checks)').choices(['json', 'csv', 'md', 'xlsx']).default('json'))
+    .option('--xlsx <file>', 'also write the XLSX workbook to this file')
     .option('--pretty', 'indent the JSON')
     .option('--password <password>', 'password of an encrypted PDF')
     .addOption(ocrOption())
