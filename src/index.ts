@@ -5,6 +5,12 @@ import type { Output } from './model/output.js';
 export { buildOutput, type ExtractOptions } from './pipeline.js';
 export { ExtractError, type ErrorCode } from './errors.js';
 export * from './model/index.js';
+// the writers of the command's formats, for outputs the caller holds
+export { toCsv, ROWS_CSV_LEAD, type CsvFile } from './output/csv.js';
+export { toJson } from './output/json.js';
+export { toMarkdown } from './output/markdown.js';
+export { toXlsx } from './output/xlsx.js';
+export { toJsonSchema, SCHEMA_ID } from './output/schema.js';
 export {
   extractBatch, planBatch, runBatch, outputNames, summaryNames,
   type BatchItem, type BatchOptions, type BatchPlan, type BatchRecord, type BatchStatus, type Format,
