@@ -17,3 +17,6 @@ export const FAMILIES: Family[] = [cnPerformance, cnFinalAccounts, cnBudget];
  * knows which documents it is about). src/validate is the engine that runs it, as recognise() runs FAMILIES.
  */
 export const RULES: Rule[] = CN_AUDIT;
+
+/** The texts of the audit's rules (what each says, its scope and tolerance), shipped with the package. */
+export { RULE_CATALOGUE, type RuleText } from './cn-audit/catalogue.js';
