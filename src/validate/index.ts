@@ -15,23 +15,39 @@ type Check = Output['checks'][number];
  * (or printed empty), and `missing` where they are but the rows or columns it reads were not recognised.
  */
 export function validate(out: Output, rules: readonly Rule[]): Check[] {
+  return evaluate(out, rules).map((e) => e.check);
+}
+
+/** A rule's result on a document: its check (what `checks[]` holds) and every comparison it made. */
+export interface Evaluation {
+  rule: Rule;
+  check: Check;
+  instances: Instance[];
+}
+
+/** Runs the rules and keeps their comparisons too: `extract check` groups these into findings by cause. */
+export function evaluate(out: Output, rules: readonly Rule[]): Evaluation[] {
   return rules.map((rule) => {
     const { result, misses } = recordingMisses(() => rule.evaluate(out));
     const instances = result.filter((i): i is Instance => i !== null);
-    if (!instances.length) return misses.length ? missing(rule.id, rule.title, misses) : { rule: rule.id, status: 'na', message: `${rule.title}: nothing to compare`, refs: [] };
-    const status: Status = worst(instances.map((i) => i.status));
-    const exact = instances.filter((i) => i.status === 'pass').length;
-    const bad = instances.filter((i) => i.status === status && status !== 'pass');
-    const check: Check = {
-      rule: rule.id,
-      status,
-      message: `${rule.title}: ${exact} of ${instances.length} exact${bad.length ? `; ${bad[0].message}` : ''}`,
-      refs: instances.filter((i) => i.status !== 'pass').flatMap((i) => i.refs.slice(0, 1)),
-    };
-    if (bad[0]?.expected !== undefined) check.expected = bad[0].expected;
-    if (bad[0]?.actual !== undefined) check.actual = bad[0].actual;
-    return check;
+    return { rule, check: checkOf(rule, instances, misses), instances };
   });
+}
+
+function checkOf(rule: Rule, instances: Instance[], misses: Miss[]): Check {
+  if (!instances.length) return misses.length ? missing(rule.id, rule.title, misses) : { rule: rule.id, status: 'na', message: `${rule.title}: nothing to compare`, refs: [] };
+  const status: Status = worst(instances.map((i) => i.status));
+  const exact = instances.filter((i) => i.status === 'pass').length;
+  const bad = instances.filter((i) => i.status === status && status !== 'pass');
+  const check: Check = {
+    rule: rule.id,
+    status,
+    message: `${rule.title}: ${exact} of ${instances.length} exact${bad.length ? `; ${bad[0].message}` : ''}`,
+    refs: instances.filter((i) => i.status !== 'pass').flatMap((i) => i.refs.slice(0, 1)),
+  };
+  if (bad[0]?.expected !== undefined) check.expected = bad[0].expected;
+  if (bad[0]?.actual !== undefined) check.actual = bad[0].actual;
+  return check;
 }
 
 /** A rule that could not be checked: what it did not find, table by table (id and title), with the tables as refs. */
