@@ -255,7 +255,8 @@ export const projectAmounts: DocumentEvaluator = (out) => {
     const wan = formWan(f, yuan);
     const printed = dec(match.r.values[col]);
     const ok = wan.minus(printed).abs().lte(0.005);
-    return { status: ok ? 'pass' : 'fail', message: `${f.projectName}: 实施期资金总额 ${yuan}${f.funds.unit} = ${wan.toFixed(2)}万元 vs 项目支出表 ${match.r.values[col] ?? 'blank'}`, expected: printed.toFixed(2), actual: wan.toFixed(2), refs: [{ table: match.t.id, row: match.r.row, col, text: match.r.name }] } as Instance;
+    // the form's figure is the one judged (actual): the form comes first, then the row it is held against
+    return { status: ok ? 'pass' : 'fail', message: `${f.projectName}: 实施期资金总额 ${yuan}${f.funds.unit} = ${wan.toFixed(2)}万元 vs 项目支出表 ${match.r.values[col] ?? 'blank'}`, expected: printed.toFixed(2), actual: wan.toFixed(2), refs: [{ table: f.id, text: f.projectName }, { table: match.t.id, row: match.r.row, col, text: match.r.name }] } as Instance;
   });
 };
 

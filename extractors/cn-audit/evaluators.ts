@@ -12,6 +12,18 @@ export const columnSums = (t: Table): Instance[] => sumsOfColumns(t, (header) =>
 const NO_DATA = /无数据|空表|没有.*(收入|支出)|无.*(收入|支出)/;
 
 /**
+ * A table that is about money: a standard table, one that declares a money unit (单位：万元), or one that
+ * prints amounts with decimals. A list of the units a department is made of (序号 | 单位名称) holds none,
+ * and the rules about amounts (a no-data note when it prints none, no negatives) have nothing to say on it.
+ */
+export function holdsMoney(t: Table): boolean {
+  return t.kind !== 'generic' || t.unit != null || t.cells.some((c) => !c.header && /^-?[\d,]+\.\d+$/.test(c.text.trim()));
+}
+
+/** A table evaluator applied to the tables that hold money only. */
+export const onMoney = (evaluate: (t: Table) => Instance[]) => (t: Table) => (holdsMoney(t) ? evaluate(t) : []);
+
+/**
  * An empty table carries a no-data note (warn: many documents say so in the narrative instead), and a
  * table whose note says it has no data prints no amounts (fail).
  */

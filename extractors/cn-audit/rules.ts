@@ -8,7 +8,7 @@ import { STRUCTURE_RULES } from './structure-rules.js';
 import { NARRATIVE_RULES } from './narrative-rules.js';
 import type { Rule } from '../../src/validate/types.js';
 import { hierarchy, onTables } from '../../src/validate/evaluators.js';
-import { columnSums, emptyNote, nonNegative } from './evaluators.js';
+import { columnSums, emptyNote, nonNegative, onMoney } from './evaluators.js';
 
 /**
  * The audit of the Chinese disclosures: the rules of shared/domain/rules.yaml (same ids), as data — what each
@@ -21,8 +21,8 @@ const FUNCTION_TABLES = ['B.income', 'B.expenditure', 'B.gpb_expenditure', 'B.go
 export const RULES: Rule[] = [
   onTables('GEN-T-01', 'Function-classification hierarchy and 合计', FUNCTION_TABLES, hierarchy),
   onTables('GEN-T-02', 'Economic-classification hierarchy', ['B.gpb_basic_econ', 'F.gpb_basic_econ'], hierarchy),
-  onTables('GEN-T-03', 'Empty table must carry a no-data note', '*', emptyNote),
-  onTables('GEN-T-04', 'No negative amounts', '*', nonNegative),
+  onTables('GEN-T-03', 'Empty table must carry a no-data note', '*', onMoney(emptyNote)),
+  onTables('GEN-T-04', 'No negative amounts', '*', onMoney(nonNegative)),
   { id: 'BUD-T-01', title: '收支总表: 本年收入合计 = Σ income items', evaluate: budget.summaryIncome },
   { id: 'BUD-T-02', title: '收支总表: 本年支出合计 = Σ 类', evaluate: budget.summarySpending },
   { id: 'BUD-T-03', title: '收支总表: 收入总计 = 本年收入合计 + 上年结转', evaluate: budget.summaryIncomeTotal },
