@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'E_TIMEOUT'
   | 'E_GOLDEN'
   | 'E_OUTPUT'
+  | 'E_NOT_OUTPUT'
   | 'E_INTERNAL'
   | 'E_USAGE';
 

@@ -16,6 +16,7 @@ import { DEFAULT_MAX_MEMORY_MB, extractWithin } from '../time-limit.js';
 import type { OcrMode } from '../ingest/ocr/kind.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
+import { printCheck, printExplain, printRules, readOutputJson, type CheckOptions } from './check.js';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, checkFailed: 1, unusable: 2, batchFailures: 3, usage: 64, internal: 70 } as const;
@@ -49,30 +50,12 @@ function reportDocument(r: DocumentResult): void {
   process.stdout.write(formatResult(r));
 }
 
-/** Check statuses, most severe first; `missing` (a rule that could not be checked: rows or columns not recognised) is listed apart. */
-const SEVERITY = ['fail', 'warn', 'missing', 'warn_rounding', 'hint', 'pass_rounding', 'pass', 'na'] as const;
-/** Statuses that make `check` exit 1, by --fail-on: a rule that could not be checked counts as a warning. */
-const FAILING: Record<string, string[]> = { fail: ['fail'], warn: ['fail', 'warn', 'missing'], never: [] };
-
-async function runCheck(file: string, opts: { failOn: string; password?: string; ocr: string; all?: boolean; timeout: number; maxMemory: number }) {
-  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory }, opts.timeout);
-  const lines: string[] = [`${out.source.file}: ${out.document.organization ?? ''} ${out.document.year ?? ''} ${out.document.family}`];
-  for (const status of SEVERITY) {
-    const group = out.checks.filter((c) => c.status === status);
-    if (!group.length || (!opts.all && (status === 'pass' || status === 'na'))) continue;
-    lines.push('', `${status.toUpperCase()} (${group.length})`);
-    for (const c of group) {
-      lines.push(`  ${c.rule}  ${c.message}`);
-      if (c.expected !== undefined || c.actual !== undefined) lines.push(`      expected ${c.expected ?? '-'} · actual ${c.actual ?? '-'}`);
-      const where = c.refs.slice(0, 5).map((r) => [r.table, r.text, r.col, r.page ? `p.${r.page}` : ''].filter(Boolean).join(' ')).join('; ');
-      if (where) lines.push(`      at ${where}${c.refs.length > 5 ? ` … (${c.refs.length} cells)` : ''}`);
-    }
-  }
-  const count = (s: string) => out.checks.filter((c) => c.status === s).length;
-  lines.push('', `${out.checks.length} rules: ${SEVERITY.map((s) => `${count(s)} ${s}`).join(', ')}`);
-  process.stdout.write(lines.join('\n') + '\n');
-  const failing = out.checks.filter((c) => FAILING[opts.failOn].includes(c.status));
-  if (failing.length) throw new Failure(EXIT.checkFailed, '');
+async function runCheck(file: string | undefined, opts: CheckOptions & { explain?: string; password?: string; ocr: string; timeout: number; maxMemory: number }) {
+  if (opts.explain) return printExplain(opts.explain, opts);
+  if (!file) throw new ExtractError('E_USAGE', '', 'check needs a file (a document, or the JSON extract wrote for it), or --explain RULE');
+  // an output JSON is audited as it is: no extraction
+  const out = (await readOutputJson(file)) ?? (await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory }, opts.timeout));
+  if (await printCheck(out, opts)) throw new Failure(EXIT.checkFailed, '');
 }
 
 async function runVerify(opts: { corpus: string; golden: string; update?: boolean; filter?: string }) {
@@ -219,6 +202,7 @@ export function buildProgram(): Command {
   program
     .command('schema')
     .description('print the JSON Schema of the output')
+    .option('--pretty', 'indent the JSON (the schema is always indented)')
     .action(async () => {
       // loaded here: the schema reads the families' kinds, which the other commands do not need in this thread
       const { toJsonSchema } = await import('../output/schema.js');
@@ -226,15 +210,26 @@ export function buildProgram(): Command {
     });
 
   program
-    .command('check <file>')
-    .description('audit a document: every implemented accounting rule, grouped by severity; exit 1 when a rule fails')
+    .command('check [file]')
+    .description('audit a document, or an output JSON, against the accounting rules: findings by cause; exit 1 when a rule fails')
     .addOption(new Option('--fail-on <level>', 'exit 1 on failures (fail), also on warnings and rules that could not be checked (warn), or never').choices(['fail', 'warn', 'never']).default('fail'))
-    .option('--all', 'list passing and not-applicable rules too')
+    .option('--all', 'list findings within rounding tolerance, and the passing and not-applicable rules, too')
+    .option('--json', 'print the findings as JSON (same as --format json)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .option('--pretty', 'indent the JSON')
+    .option('--explain <rule>', 'print what a rule checks, where and with which tolerance (no file needed)')
     .option('--password <password>', 'password of an encrypted PDF')
     .addOption(ocrOption())
     .addOption(timeoutOption())
     .addOption(maxMemoryOption())
     .action(runCheck);
+
+  program
+    .command('rules')
+    .description('list the accounting rules of the audit: id, scope, tolerance, title')
+    .option('--json', 'print the catalogue as JSON')
+    .option('--pretty', 'indent the JSON')
+    .action(printRules);
 
   program
     .command('verify')
