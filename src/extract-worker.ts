@@ -24,6 +24,8 @@ export interface WorkerTask {
    * typed by what is used of it: these types reach the library's, which must compile without @types/node.
    */
   started?: { postMessage(message: unknown): void; close(): void };
+  /** told [pages done, pages] after each page of a PDF (a port, as `started`): --progress on a long book */
+  progress?: { postMessage(message: unknown): void; close(): void };
 }
 
 export interface WorkerError {
@@ -59,12 +61,16 @@ function heapMB(): number {
 export default async function run(task: WorkerTask): Promise<WorkerReply> {
   task.started?.postMessage('started');
   task.started?.close();
+  const progress = task.progress;
+  const options = progress ? { ...task.options, onPage: (done: number, pages: number) => progress.postMessage([done, pages]) } : task.options;
   try {
-    const output = task.bytes ? await extract(task.bytes, { ...task.options, name: task.name }) : await extract(task.file!, task.options);
+    const output = task.bytes ? await extract(task.bytes, { ...options, name: task.name }) : await extract(task.file!, options);
     if (!task.render) return { output, heapMB: heapMB() };
     return { rendered: renderOutputs(output, task.render.formats), figures: batchFigures(output, task.render.document), heapMB: heapMB() };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     return { error: { message: error.message, stack: error.stack, ...(e instanceof ExtractError ? { code: e.code, file: e.file } : {}) }, heapMB: heapMB() };
+  } finally {
+    progress?.close();
   }
 }

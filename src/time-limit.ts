@@ -65,7 +65,7 @@ export class ExtractPool {
    * E_TOO_LARGE when the worker's heap outgrows maxMemoryMb. Errors of the extraction itself come back as
    * `{ error }` in the reply.
    */
-  async run(task: WorkerTask, file: string, seconds: number, signal?: AbortSignal): Promise<WorkerReply> {
+  async run(task: WorkerTask, file: string, seconds: number, signal?: AbortSignal, onPage?: (done: number, pages: number) => void): Promise<WorkerReply> {
     const controller = new AbortController();
     let timedOut = false;
     const limit = (s: number) =>
@@ -82,9 +82,13 @@ export class ExtractPool {
     });
     const onAbort = () => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    // pages done come back on a port of their own: the reply comes only at the end
+    const pages = onPage ? new MessageChannel() : undefined;
+    pages?.port1.on('message', ([done, total]: [number, number]) => onPage!(done, total));
     try {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-      return (await this.pool.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] })) as WorkerReply;
+      const ports = pages ? { started: port2, progress: pages.port2 } : { started: port2 };
+      return (await this.pool.run({ ...task, ...ports }, { signal: controller.signal, transferList: pages ? [port2, pages.port2] : [port2] })) as WorkerReply;
     } catch (e) {
       if (timedOut) throw new ExtractError('E_TIMEOUT', file, `took longer than ${seconds} s`);
       if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted', { cause: signal.reason });
@@ -94,6 +98,7 @@ export class ExtractPool {
     } finally {
       clearTimeout(timer);
       port1.close();
+      pages?.port1.close();
       signal?.removeEventListener('abort', onAbort);
       if (this.recycleAfter && ++this.done % (this.recycleAfter * this.jobs) === 0) void this.pool.recycleWorkers();
     }
@@ -126,13 +131,14 @@ export async function extractWithin(
   seconds: number,
   signal?: AbortSignal,
 ): Promise<Output> {
-  const { name, maxMemoryMb, ...ingest } = options;
-  if (!seconds && !signal) return (await import('./pipeline.js')).extract(input, { ...ingest, name });
+  // a callback cannot cross to a worker thread: the pool relays the pages over a port
+  const { name, maxMemoryMb, onPage, ...ingest } = options;
+  if (!seconds && !signal) return (await import('./pipeline.js')).extract(input, { ...ingest, onPage, name });
   const pool = new ExtractPool({ jobs: 1, maxMemoryMb, recycleAfter: 0 });
   const file = typeof input === 'string' ? input : (name ?? 'document');
   try {
     const task: WorkerTask = typeof input === 'string' ? { file: input, options: ingest } : { bytes: input, name, options: ingest };
-    const reply = unwrap(await pool.run(task, file, seconds, signal), file);
+    const reply = unwrap(await pool.run(task, file, seconds, signal, onPage), file);
     return (reply as { output: Output }).output;
   } finally {
     await pool.close();

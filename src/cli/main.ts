@@ -17,6 +17,8 @@ import type { OcrMode } from '../ingest/ocr/kind.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
 import { printCheck, printExplain, printRules, readOutputJson, type CheckOptions } from './check.js';
+import { withPageProgress } from './page-progress.js';
+import { DESCRIPTION, EXAMPLES, SUMMARIES } from './help.js';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, checkFailed: 1, unusable: 2, batchFailures: 3, usage: 64, internal: 70 } as const;
@@ -27,14 +29,14 @@ class Failure extends Error {
   }
 }
 
-async function runExtract(file: string, opts: { output?: string; format: string; xlsx?: string; pretty?: boolean; password?: string; ocr: string; timeout: number; maxMemory: number }) {
+async function runExtract(file: string, opts: { output?: string; format: string; xlsx?: string; pretty?: boolean; password?: string; ocr: string; timeout: number; maxMemory: number; progress?: boolean }) {
   // an output of the wrong kind or that cannot be written is refused before the work
   const target = await outputTarget(file, opts.format, opts.output);
   const workbook = opts.xlsx === undefined ? undefined : await fileTarget(opts.xlsx, 'xlsx');
   if (target.kind === 'folder') await checkWritableFolder(target.dir);
   if (target.kind === 'file') await checkWritableFolder(dirname(target.path));
   if (workbook) await checkWritableFolder(dirname(workbook));
-  const out = await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory }, opts.timeout);
+  const out = await withPageProgress(file, opts.progress, (onPage) => extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory, onPage }, opts.timeout));
   if (workbook) await writeFile(workbook, await toXlsx(out));
   if (target.kind === 'folder') {
     const files = await writeCsvFolder(target.dir, toCsv(out));
@@ -50,11 +52,11 @@ function reportDocument(r: DocumentResult): void {
   process.stdout.write(formatResult(r));
 }
 
-async function runCheck(file: string | undefined, opts: CheckOptions & { explain?: string; password?: string; ocr: string; timeout: number; maxMemory: number }) {
+async function runCheck(file: string | undefined, opts: CheckOptions & { explain?: string; password?: string; ocr: string; timeout: number; maxMemory: number; progress?: boolean }) {
   if (opts.explain) return printExplain(opts.explain, opts);
   if (!file) throw new ExtractError('E_USAGE', '', 'check needs a file (a document, or the JSON extract wrote for it), or --explain RULE');
   // an output JSON is audited as it is: no extraction
-  const out = (await readOutputJson(file)) ?? (await extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory }, opts.timeout));
+  const out = (await readOutputJson(file)) ?? (await withPageProgress(file, opts.progress, (onPage) => extractWithin(file, { password: opts.password, ocr: opts.ocr as OcrMode, maxMemoryMb: opts.maxMemory, onPage }, opts.timeout)));
   if (await printCheck(out, opts)) throw new Failure(EXIT.checkFailed, '');
 }
 
@@ -161,7 +163,9 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('extract')
-    .description('Turn budget and final-account disclosures (PDF, text) into typed, schema-validated JSON')
+    .description(DESCRIPTION)
+    .configureHelp({ subcommandDescription: (cmd) => SUMMARIES[cmd.name()] ?? cmd.description() })
+    .addHelpText('after', EXAMPLES)
     .version(VERSION)
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError()
@@ -179,6 +183,8 @@ export function buildProgram(): Command {
     .addOption(ocrOption())
     .addOption(timeoutOption())
     .addOption(maxMemoryOption())
+    .option('--progress', 'show pages done on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'no pages done on stderr')
     .action(runExtract);
 
   program
@@ -222,6 +228,8 @@ export function buildProgram(): Command {
     .addOption(ocrOption())
     .addOption(timeoutOption())
     .addOption(maxMemoryOption())
+    .option('--progress', 'show pages done on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'no pages done on stderr')
     .action(runCheck);
 
   program
@@ -246,6 +254,11 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes('--debug');
+  if (argv.length <= 2) {
+    // `extract` alone: every command and an example of each, not the options of the default command
+    process.stderr.write(`error: no file given\n\n${program.helpInformation()}${EXAMPLES}`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv);
     return 0;

@@ -59,7 +59,7 @@ export async function sourceFromBytes(file: string, bytes: Buffer, options: Inge
   if (isPdf || ext === '.pdf') {
     if (!isPdf) throw new ExtractError('E_NOT_PDF', file, 'has a .pdf name but is not a PDF (no %PDF- header)');
     const { pdfToSource } = await import('./pdf/index.js');
-    return pdfToSource(file, { password: options.password, data: bytes, ocr: options.ocr });
+    return pdfToSource(file, { password: options.password, data: bytes, ocr: options.ocr, onPage: options.onPage });
   }
   if (IMAGE_EXTENSIONS.has(ext) || imageKind(bytes)) {
     const { imageToSource } = await import('./ocr/index.js');

@@ -8,4 +8,6 @@ export interface IngestOptions {
   password?: string;
   /** OCR of scanned pages and images: pages without text (auto, the default), every page (on), none (off) */
   ocr?: OcrMode;
+  /** told after each page of a PDF is read: a long book shows it is moving (`extract --progress`) */
+  onPage?: (done: number, pages: number) => void;
 }

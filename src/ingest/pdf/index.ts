@@ -14,6 +14,8 @@ export interface PdfOptions {
   pages?: number[];
   /** OCR of pages: those without text (auto, the default), every page (on), none (off) */
   ocr?: OcrMode;
+  /** told after each page is read (pages done, pages in all) */
+  onPage?: (done: number, pages: number) => void;
 }
 
 /** PDF → blocks, one page at a time; pages of pictures without text (scans) are read by OCR unless `ocr` is off. */
@@ -26,6 +28,7 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
   const toOcr: number[] = [];
   const textless: PageContent[] = [];
   let textPages = 0;
+  let pagesRead = 0;
   const addPage = (content: PageContent) => {
     // pdf.js quietly reads a damaged page (contents missing or not a stream, garbage operators) as blank;
     // left out, it also keeps a table from being stitched across it
@@ -55,6 +58,8 @@ export async function pdfToSource(file: string, options: PdfOptions = {}): Promi
         addPage(content);
       } catch (e) {
         warnings.push({ code: 'W_PAGE', message: `page ${n} could not be read: ${e instanceof Error ? e.message : String(e)}`, page: n });
+      } finally {
+        options.onPage?.(++pagesRead, wanted.length);
       }
     }
   } finally {

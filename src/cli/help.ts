@@ -1,0 +1,30 @@
+/**
+ * The top-level help: every command in one line and an example of each, so that `extract` alone shows
+ * check, schema and verify too, not only the options of the default command.
+ */
+export const DESCRIPTION = 'Turn budget and final-account disclosures (PDF, HTML, text, scans) into typed, schema-validated JSON, and audit them';
+
+/** One line per command in the command list (their own --help says more). */
+export const SUMMARIES: Record<string, string> = {
+  file: 'extract one document (PDF, HTML, text, image)',
+  batch: 'extract many documents in parallel, resumable',
+  check: 'audit a document or output JSON: findings',
+  rules: 'list the accounting rules of the audit',
+  schema: 'print the JSON Schema of the output',
+  verify: 'compare the corpus with its goldens',
+  help: 'help of a command',
+};
+
+export const EXAMPLES = `
+Examples:
+  extract report.pdf -o report.json --pretty     one document (PDF, HTML, text, scan) to JSON
+  extract page.html --format csv -o tables/      the tables of a web page as CSV files
+  extract batch archive/ --out json/ --jobs 4    many documents; --resume after a stop
+  extract check report.pdf                       the audit, in Chinese and English; exit 1 on a failure
+  extract check report.json --json               audit an output you already have, as JSON
+  extract rules                                  the rules; extract check --explain FIN-N-03 for one
+  extract schema --pretty                        the JSON Schema of the output
+  extract verify                                 compare corpus/ with golden/ (exit 1 on a difference)
+
+Exit codes: 0 ok, 1 audit failed or verify differs, 2 unusable input, 3 batch failures, 64 usage, 70 internal.
+`;
