@@ -92,20 +92,30 @@ describe('CSV outputs that stack', () => {
     expect(existsSync(join(tmp, 'out.csv'))).toBe(false);
   });
 
-  it('writes an XLSX workbook: one sheet per table, merged cells merged, and a sheet of checks', async () => {
+  it('writes an XLSX workbook: one sheet per table, merged cells merged, a sheet of findings and one of checks', async () => {
     const file = join(tmp, 'seed.xlsx');
     expect(run(SEED, '-f', 'xlsx', '-o', file).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const names = wb.worksheets.map((s) => s.name);
-    expect(names).toHaveLength(1 + 13 + 1);
+    expect(names).toHaveLength(1 + 13 + 2);
     expect(names[0]).toBe('document');
-    expect(names.at(-1)).toBe('checks');
+    expect(names.slice(-2)).toEqual(['findings', 'checks']);
     expect(names[1]).toBe('t01 B.summary');
     const summary = wb.getWorksheet('t01 B.summary')!;
     expect(summary.getCell('A1').value).toBe('2024年预算收支总表');
     const values = summary.getSheetValues().flat().filter((v) => typeof v === 'string');
     expect(values).toContain('518.25');
     expect(wb.getWorksheet('checks')!.rowCount).toBe(1 + 119);
+    // the findings of `extract check`, one per row
+    const report = JSON.parse(run('check', SEED, '--json').stdout);
+    const findings = wb.getWorksheet('findings')!;
+    expect(findings.rowCount).toBe(1 + report.findings.length);
+    expect(report.findings.length).toBeGreaterThan(5);
+    const rules = findings.getColumn(2).values.slice(2);
+    expect(rules).toEqual(report.findings.map((f: { rules: string[] }) => f.rules.join(' ')));
+    // a merged header cell of the grid is merged in the sheet
+    const merged = (summary.model as { merges?: string[] }).merges ?? [];
+    expect(merged.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Output } from '../model/output.js';
 import type { Table } from '../model/table.js';
+import type { CheckReport } from './findings.js';
 
 /** Characters Excel refuses in a sheet name; names are at most 31 characters and unique in a workbook. */
 const SHEET_FORBIDDEN = /[\\/?*[\]:]/g;
@@ -12,10 +13,23 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** The findings of `extract check` (the audit grouped by cause, in words), from the rule catalogue shipped with the package. */
+async function findingsOf(out: Output): Promise<CheckReport['findings']> {
+  const { RULES, RULE_CATALOGUE } = await import('../../extractors/index.js');
+  const { evaluate } = await import('../validate/index.js');
+  const { findingsOf } = await import('../validate/findings.js');
+  const { checkReport } = await import('./findings.js');
+  const byId = new Map(RULE_CATALOGUE.map((r) => [r.id, r]));
+  const titles = { title: (id: string) => ({ en: byId.get(id)?.title ?? id, zh: byId.get(id)?.titleZh ?? id }) };
+  const evaluations = evaluate(out, RULES);
+  return checkReport(out, evaluations, findingsOf(out, evaluations), titles).findings;
+}
+
 /**
  * The document as an XLSX workbook (exceljs): a sheet `document` (what it is), one sheet per table — its title,
- * unit and kind above the grid as printed, merged cells merged, header rows bold — and a sheet `checks` with
- * the audit. Cell texts are kept as printed (strings): an amount stays the exact decimal the page shows.
+ * unit and kind above the grid as printed, merged cells merged, header rows bold — a sheet `findings` (what
+ * `extract check` reports: the audit by cause, in Chinese and English) and a sheet `checks` (every rule's
+ * result). Cell texts are kept as printed (strings): an amount stays the exact decimal the page shows.
  * exceljs is loaded here, not at start-up: only this output needs it.
  */
 export async function toXlsx(out: Output): Promise<Uint8Array> {
@@ -36,6 +50,14 @@ export async function toXlsx(out: Output): Promise<Uint8Array> {
   docSheet.getColumn(1).font = { bold: true };
 
   for (const table of out.tables) addTableSheet(wb.addWorksheet(sheetName(`${table.id} ${table.kind}`, taken)), table);
+
+  const findings = wb.addWorksheet(sheetName('findings', taken));
+  findings.addRow(['status', 'rules', '说明', 'finding', 'table', 'title', 'row', 'column', 'page', 'stated', 'expected', 'difference']).font = { bold: true };
+  for (const f of await findingsOf(out)) {
+    const w = f.where;
+    findings.addRow([f.status, f.rules.join(' '), f.message.zh, f.message.en, w.table ?? '', w.title ?? '', w.row ?? w.section ?? '', w.column ?? '', w.page ?? '', f.stated ?? '', f.expected ?? '', f.difference ?? '']);
+  }
+  findings.views = [{ state: 'frozen', ySplit: 1 }];
 
   const checks = wb.addWorksheet(sheetName('checks', taken));
   checks.addRow(['rule', 'status', 'message', 'expected', 'actual', 'where']).font = { bold: true };
