@@ -98,8 +98,10 @@ describe('--progress', () => {
   const pdf = 'corpus/sh-putuo-shegongbu-2024-final.pdf';
   it('shows pages done on stderr when asked (a terminal gets it by default), nothing otherwise', () => {
     const shown = run(pdf, '--progress', '-o', join(tmp, 'p.json'));
-    expect(shown.code).toBe(0);
-    const pages = JSON.parse(run(pdf).stdout).source.pages as number;
+    expect(shown.code, shown.stderr).toBe(0);
+    const plain = run(pdf);
+    expect(plain.code, plain.stderr).toBe(0);
+    const pages = JSON.parse(plain.stdout).source.pages as number;
     expect(shown.stderr).toContain(`${pdf}: ${pages}/${pages} pages`);
     expect(run(pdf, '-o', join(tmp, 'q.json')).stderr).toBe('');
     expect(run('check', pdf, '--progress', '--fail-on', 'never').stderr).toContain(`${pages}/${pages} pages`);
