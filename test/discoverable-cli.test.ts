@@ -26,6 +26,14 @@ describe('top-level help', () => {
     expect(r.stdout).toContain('HTML');
   });
 
+  it("each command's own --help ends with examples of it", () => {
+    for (const c of COMMANDS) {
+      const r = run(c, '--help');
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toMatch(new RegExp(`Examples?:\\n  extract ${c === 'file' ? '\\S+\\.pdf' : c}\\b`));
+    }
+  });
+
   it('extract alone prints the same list on stderr and is a usage error (64)', () => {
     const r = run();
     expect(r.code).toBe(64);

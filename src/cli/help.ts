@@ -15,6 +15,36 @@ export const SUMMARIES: Record<string, string> = {
   help: 'help of a command',
 };
 
+/** Examples at the end of each command's own --help. */
+export const COMMAND_EXAMPLES: Record<string, string> = {
+  file: `
+Examples:
+  extract report.pdf -o report.json --pretty
+  extract page.html --format md -o report.md
+  extract scan.pdf --ocr on --format csv -o tables/`,
+  batch: `
+Examples:
+  extract batch archive/ 'more/**/*.pdf' --out json/ --jobs 4 --format json,csv
+  extract batch archive/ --out json/ --resume`,
+  check: `
+Examples:
+  extract check report.pdf                 findings in Chinese and English; exit 1 when a rule fails
+  extract check report.json --json --pretty
+  extract check report.pdf --format md > findings.md
+  extract check --explain FIN-N-03`,
+  rules: `
+Examples:
+  extract rules
+  extract rules --json --pretty`,
+  schema: `
+Example:
+  extract schema > output.schema.json`,
+  verify: `
+Examples:
+  extract verify
+  extract verify --filter shanghai`,
+};
+
 export const EXAMPLES = `
 Examples:
   extract report.pdf -o report.json --pretty     one document (PDF, HTML, text, scan) to JSON

@@ -18,7 +18,7 @@ import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
 import { printCheck, printExplain, printRules, readOutputJson, type CheckOptions } from './check.js';
 import { withPageProgress } from './page-progress.js';
-import { DESCRIPTION, EXAMPLES, SUMMARIES } from './help.js';
+import { COMMAND_EXAMPLES, DESCRIPTION, EXAMPLES, SUMMARIES } from './help.js';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, checkFailed: 1, unusable: 2, batchFailures: 3, usage: 64, internal: 70 } as const;
@@ -248,6 +248,7 @@ export function buildProgram(): Command {
     .option('--update', 'rewrite the goldens from the current output (refused when CI is set)')
     .action(runVerify);
 
+  for (const command of program.commands) if (COMMAND_EXAMPLES[command.name()]) command.addHelpText('after', COMMAND_EXAMPLES[command.name()]);
   return program;
 }
 
