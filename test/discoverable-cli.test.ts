@@ -89,7 +89,7 @@ describe('the rules and check of an output JSON', () => {
     const fromText = run('check', SEED, '--json');
     expect(fromJson.code).toBe(1);
     expect(JSON.parse(fromJson.stdout)).toEqual(JSON.parse(fromText.stdout));
-    expect(run('check', json, '--format', 'md').stdout).toMatch(/^\| fail \| .*印为 1\.79，应为 1\.97，少 0\.18 \|/m);
+    expect(run('check', json, '--format', 'md').stdout).toMatch(/^\| fail \| .*印为 1\.79%，应为 1\.97%，少 0\.18 个百分点 \|/m);
   });
 
   it('a JSON that is no output of extract is unusable input (2), one line', () => {

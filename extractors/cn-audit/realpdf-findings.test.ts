@@ -141,7 +141,7 @@ describe.skipIf(!existsSync(RULES_YAML))('the findings of 财政局 in detail', 
     expect(share).toHaveLength(1);
     expect([...share[0].rules].sort()).toEqual(['FIN-N-03', 'GEN-N-02', 'GEN-N-03']);
     expect(share[0]).toMatchObject({ status: 'fail', expected: '71.65', difference: '0.08', where: { page: 21, section: '二、一般公共预算财政拨款支出决算结构情况' } });
-    expect(share[0].message.zh).toContain('印为 71.73，应为 71.65，多 0.08');
+    expect(share[0].message.zh).toContain('印为 71.73%，应为 71.65%，多 0.08 个百分点');
     // the cell copied as 326.71 where the other table prints 326.72: table title, row, column, page
     expect(report.findings.find((f) => f.rules.includes('FIN-X-01'))).toMatchObject({
       status: 'warn_rounding',

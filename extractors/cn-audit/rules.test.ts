@@ -50,8 +50,8 @@ describe('extract check', () => {
     expect(r.stdout).toContain(`${count('FAIL')} fail, `);
     expect(r.stdout).toContain(`, ${count('PASS_ROUNDING')} pass_rounding, `);
     // 下降1.79% where 1.97% is right: what, by how much, in both languages, with the rule
-    expect(r.stdout).toContain('印为 1.79，应为 1.97，少 0.18');
-    expect(r.stdout).toContain('printed 1.79, expected 1.97 (0.18 too low)');
+    expect(r.stdout).toContain('印为 1.79%，应为 1.97%，少 0.18 个百分点');
+    expect(r.stdout).toContain('printed 1.79%, expected 1.97% (0.18 percentage points too low)');
     expect(r.stdout).toMatch(/rules: GEN-N-01 同比变化/);
     // the form's 79000 元 against the 项目支出表's 9.10 万元 is located at the form
     expect(r.stdout).toContain('《农校遗留问题经费 泽州县县(区)级预算部门(单位)项目支出绩效目标申报表》：印为 7.90，应为 9.10，少 1.2');

@@ -54,9 +54,12 @@ export function messageOf(f: Finding, titles: RuleTitles): { zh: string; en: str
   if (f.stated !== undefined && f.expected !== undefined && f.difference !== undefined) {
     const d = new Decimal(f.difference);
     const by = d.abs().toFixed();
+    // a share or a rate printed with % is off by percentage points, not by an amount
+    const percent = f.comparisons[0].refs.some((r) => r.table === undefined && r.text?.replace(/(\d),(?=\d{3})/g, '$1').includes(`${f.stated}%`));
+    const [pc, zhBy, enBy] = percent ? ['%', ` ${by} 个百分点`, `${by} percentage points`] : ['', ` ${by}`, by];
     return {
-      zh: `${where.zh}：印为 ${f.stated}，应为 ${f.expected}，${d.isNegative() ? '少' : '多'} ${by}`,
-      en: `${where.en}: printed ${f.stated}, expected ${f.expected} (${by} too ${d.isNegative() ? 'low' : 'high'})`,
+      zh: `${where.zh}：印为 ${f.stated}${pc}，应为 ${f.expected}${pc}，${d.isNegative() ? '少' : '多'}${zhBy}`,
+      en: `${where.en}: printed ${f.stated}${pc}, expected ${f.expected}${pc} (${enBy} too ${d.isNegative() ? 'low' : 'high'})`,
     };
   }
   if (f.stated !== undefined && f.expected !== undefined) {
