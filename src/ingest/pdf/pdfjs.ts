@@ -9,6 +9,8 @@ import { ExtractError } from '../../errors.js';
 import { multiply, type Matrix, type PageContent, type Segment, type TextRun } from '../../layout/geometry.js';
 import { segmentReader, type Ops } from './graphics.js';
 import { findInflationBomb } from './inflation.js';
+import { collectGarbage } from './memory.js';
+import { getHeapStatistics } from 'node:v8';
 import { fixRadicals } from '../../layout/text.js';
 
 const require = createRequire(import.meta.url);
@@ -77,12 +79,16 @@ function toRuns(items: unknown[], view: Matrix): TextRun[] {
 }
 
 /**
- * pdf.js keeps fonts and parsed objects of every page read so far until the document is destroyed, so a
- * long document grows without bound (a 392-page budget: 800 MB). Past this much heap the document is
- * reopened, which frees those caches for the price of parsing shared fonts again.
+ * Memory, page by page. V8 collects lazily below its heap limit (2 GB in our workers), so each page's garbage
+ * (pdf.js parses fonts and content streams into large short-lived arrays) piled up to several times what is
+ * alive, and pdf.js keeps the fonts and parsed objects of every page read so far until told to let go, so a
+ * long document grows without bound (a 392-page budget: 800 MB). Before a page, past COLLECT_ABOVE_BYTES of
+ * heap the garbage is collected; if pdf.js's caches still hold more than CACHES_ABOVE_BYTES, they are
+ * dropped (`cleanup()`: the fonts are parsed again when the next pages use them).
  */
-const RECYCLE_HEAP_BYTES = 120 * 1024 * 1024;
-/** …but not more often than this: a document whose fonts alone fill the heap would be parsed again and again */
+const COLLECT_ABOVE_BYTES = 96 * 2 ** 20;
+const CACHES_ABOVE_BYTES = 64 * 2 ** 20;
+/** …but caches are dropped no more often than this: a document whose fonts alone fill the heap would parse them again and again */
 const RECYCLE_MIN_PAGES = 16;
 
 /**
@@ -154,6 +160,7 @@ export async function openPdf(file: string, data: Uint8Array, password?: string)
   const info = meta?.info as { Producer?: string } | undefined;
   const ops = pdfjs.OPS as unknown as Ops;
   let pagesSinceOpen = 0;
+  let collectAbove = COLLECT_ABOVE_BYTES;
   const reopen = async () => {
     await doc.destroy();
     doc = await open();
@@ -163,7 +170,16 @@ export async function openPdf(file: string, data: Uint8Array, password?: string)
     numPages: doc.numPages,
     producer: info?.Producer || undefined,
     async readPage(pageNumber: number): Promise<PageContent> {
-      if (pagesSinceOpen >= RECYCLE_MIN_PAGES && process.memoryUsage().heapUsed > RECYCLE_HEAP_BYTES) await reopen();
+      if (getHeapStatistics().used_heap_size > collectAbove) {
+        collectGarbage();
+        if (pagesSinceOpen >= RECYCLE_MIN_PAGES && getHeapStatistics().used_heap_size > CACHES_ABOVE_BYTES) {
+          await doc.cleanup();
+          pagesSinceOpen = 0;
+          collectGarbage();
+        }
+        // what is alive may stay above the mark (a huge document's blocks): collect again only after as much garbage again
+        collectAbove = Math.max(COLLECT_ABOVE_BYTES, getHeapStatistics().used_heap_size + COLLECT_ABOVE_BYTES / 2);
+      }
       pagesSinceOpen++;
       const page = await doc.getPage(pageNumber);
       try {
