@@ -16,7 +16,8 @@ import { DEFAULT_MAX_MEMORY_MB, extractWithin } from '../time-limit.js';
 import type { OcrMode } from '../ingest/ocr/kind.js';
 import { VERSION } from '../version.js';
 import { Progress } from './progress.js';
-import { printCheck, printExplain, printRules, readOutputJson, type CheckOptions } from './check.js';
+// the audit's modules (zod, decimal.js, the rule catalogue) load with `check` and `rules` only: start-up of the other commands
+import type { CheckOptions } from './check.js';
 import { withPageProgress } from './page-progress.js';
 import { COMMAND_EXAMPLES, DESCRIPTION, EXAMPLES, SUMMARIES } from './help.js';
 
@@ -53,6 +54,7 @@ function reportDocument(r: DocumentResult): void {
 }
 
 async function runCheck(file: string | undefined, opts: CheckOptions & { explain?: string; password?: string; ocr: string; timeout: number; maxMemory: number; progress?: boolean }) {
+  const { printCheck, printExplain, readOutputJson } = await import('./check.js');
   if (opts.explain) return printExplain(opts.explain, opts);
   if (!file) throw new ExtractError('E_USAGE', '', 'check needs a file (a document, or the JSON extract wrote for it), or --explain RULE');
   // an output JSON is audited as it is: no extraction
@@ -237,7 +239,7 @@ export function buildProgram(): Command {
     .description('list the accounting rules of the audit: id, scope, tolerance, title')
     .option('--json', 'print the catalogue as JSON')
     .option('--pretty', 'indent the JSON')
-    .action(printRules);
+    .action(async (opts) => (await import('./check.js')).printRules(opts));
 
   program
     .command('verify')

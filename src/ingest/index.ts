@@ -3,7 +3,6 @@ import { extname } from 'node:path';
 import { ExtractError } from '../errors.js';
 import type { SourceDocument } from '../model/blocks.js';
 import { decodeBytes, looksLikeHtml } from './decode.js';
-import { htmlToSource, linkedDocuments } from './html.js';
 import { textToSource } from './text.js';
 import { imageKind } from './ocr/kind.js';
 import type { IngestOptions } from './options.js';
@@ -18,7 +17,9 @@ const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gi
  * A web page: its tables and text. A page without a table that links the document (a portal's page around a
  * PDF to download) is no disclosure itself: the error names the linked file.
  */
-function htmlSource(file: string, html: string): SourceDocument {
+async function htmlSource(file: string, html: string): Promise<SourceDocument> {
+  // loaded here: cheerio (and the undici it brings) costs start-up and memory that a PDF never needs
+  const { htmlToSource, linkedDocuments } = await import('./html.js');
   const source = htmlToSource(html);
   if (!source.blocks.some((b) => b.type === 'grid')) {
     const links = linkedDocuments(html);
