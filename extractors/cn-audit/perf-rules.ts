@@ -87,7 +87,10 @@ function wanOf(t: Table, v: string | null | undefined): Decimal | null {
 /** 元 figure of a project form's funds, in whatever unit its 项目资金 label states (元 on the standard form). */
 const formYuan = (f: ProjectForm, v: string) => new Decimal(v).times(f.funds.unit === '万元' ? 10000 : f.funds.unit === '亿元' ? 100000000 : 1);
 /** 万元 figure of a project form's funds, to the cent */
-export const formWan = (f: ProjectForm, v: string) => formYuan(f, v).div(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+// a form in 元 is rounded to the tables' 0.01 万元; a form printed in 万元 keeps its own decimals (343.902800 is
+// no 343.90: a cost cap of 343.9027 is within it)
+export const formWan = (f: ProjectForm, v: string) =>
+  f.funds.unit === '万元' ? new Decimal(v) : formYuan(f, v).div(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
 // ---------------------------------------------------------------------------------------------------------
 // PERF-01 / PERF-02: sums inside the forms
@@ -196,13 +199,13 @@ function hierarchy(out: Output): Instance[] {
 const OP = String.raw`(?:≥|≤|≧|≦|=|>|<|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|等于|大于|小于|高于|低于)`;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** a unit: %, ‰, or a short word (个, 人次, 平方米, 元/月人, 元/人·月, m³ …) */
-// (人、户, 台、件、套: several units; 元/人.月; 家（次）: a unit with its qualifier)
-const UNIT = String.raw`(?:%|‰|[\p{Script=Han}A-Za-z㎡²³·]{1,6}(?:[、\/.][\p{Script=Han}A-Za-z·]{1,4}){0,3}(?:[(（][\p{Script=Han}]{1,3}[)）])?)`;
+// (人、户, 台、件、套: several units; 元/人.月, 元/人*月; 家（次）: a unit with its qualifier)
+const UNIT = String.raw`(?:%|‰|[\p{Script=Han}A-Za-z㎡²³·]{1,6}(?:[、\/.*][\p{Script=Han}A-Za-z·]{1,4}){0,3}(?:[(（][\p{Script=Han}]{1,3}[)）])?)`;
 // the unit may be printed in parentheses, =100.00(%) (Shanghai's 填报系统)
 const QUANT = new RegExp(String.raw`^${OP}?(?:${NUM})(?:${UNIT}|\(${UNIT}\))?(?:以上|以下|以内)?$`, 'u');
 const TIME = new RegExp(
-  // a month range (2026年5月至6月, 2026年9至10月, 1-12月) is a time too
-  String.raw`^${OP}?(?:\d{4}年(?:\d{1,2}(?:月?(?:-|至|到|~)\d{1,2})?月(?:\d{1,2}日)?)?(?:底|末|初|中|内|年底|年末|上半年|下半年)?(?:前|之前|以前|内)?(?:完成)?|\d{1,2}(?:-|至|~)\d{1,2}月|\d+(?:个)?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)?)$`,
+  // a month range (2026年5月至6月, 2026年9至10月, 1-12月, 2026年3月--4月) is a time too
+  String.raw`^${OP}?(?:\d{4}年(?:\d{1,2}(?:月?(?:-{1,2}|—{1,2}|－|–|至|到|~)\d{1,2})?月(?:\d{1,2}日)?)?(?:底|末|初|中|内|年底|年末|上半年|下半年)?(?:前|之前|以前|内)?(?:完成)?|\d{1,2}(?:-{1,2}|—{1,2}|－|–|至|~)\d{1,2}月|\d+(?:个)?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)?)$`,
   'u',
 );
 /** qualitative and temporal words: a short phrase without figures (有效, 提升, 全年, 每月, 促进和谐 …) */
