@@ -106,7 +106,9 @@ const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[
   ['sh_czj_25_y_budget.pdf', 9, []],
   ['shanghai_0006_2026_unit-budget.pdf', 9, []],
   ['shanghai_0001_2026_unit-budget.pdf', 9, []],
-  ['beijing_0249_2026_budget-tables.pdf', 10, []],
+  // 预算表12 项目支出绩效目标表 read as one form per project (16, p. 12 ff.): 指标值 printed as sentences and titles
+  // of regulations (服务标准: 《首都绿化委员会关于深入开展首都全民义务植树工作的指导意见》), as pdftotext prints them
+  ['beijing_0249_2026_budget-tables.pdf', 10, ['PERF-05']],
   ['js_rdbgt_js_rdbgt_2019_y_dept_ysgk-table.pdf', 10, []],
   // 委托业务费 1,391.68 万元, 比 2025 年预算增加 333.83 万元, 增长 31.35%: 333.83 / 1,057.85 is 31.56 % (page 9)
   // and the section on the 财政拨款收支总表 quotes 财政拨款收支总预算 18,728.91 万元 where the table prints
@@ -125,7 +127,9 @@ const IDENTITY_CHECKED: [golden: string, tables: number, documentErrors: string[
   ['sh-putuo-shegongbu-2024-final.pdf', 8, ['FIN-N-04', 'FIN-N-10', 'FIN-N-11']],
   ['sh_putuo_gov_jiedao_25_y_budget.pdf', 9, []],
   ['hangzhou_0133_2026_dept-budget.pdf', 10, []],
-  ['beijing_0250_2026_budget-tables.pdf', 9, []], // its 国有资本经营预算支出表 is empty (no rows)
+  // its 国有资本经营预算支出表 is empty (no rows); of the 2,077 指标值 of its 228 project forms (pp. 35–171), five are
+  // sentences (科学合理，依据相关国家和地方标准; 通过\延期\不达标), as pdftotext prints them
+  ['beijing_0250_2026_budget-tables.pdf', 9, ['PERF-05']],
 ];
 
 describe('performance forms captioned inside their ruling', () => {

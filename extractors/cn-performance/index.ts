@@ -1,6 +1,7 @@
 import type { Family } from '../../src/recognise/family.js';
 import { parseDeptForm } from './dept-form.js';
 import { parseProjectForm } from './project-form.js';
+import { isProjectList, parseProjectList } from './project-list.js';
 import { labelKey } from '../../src/util/text.js';
 
 /** 绩效目标表 forms: grids of labels and values, typed as forms rather than tables (BRIEF.md §4). */
@@ -18,6 +19,11 @@ export const cnPerformance: Family = {
     const t = labelKey(title);
     if (!/绩效目标(申报|填报)?表/.test(t) || /自评|评价/.test(t)) return null;
     return /整体/.test(t) ? 'perf.dept_overall' : 'perf.project';
+  },
+  parseFormList(kind, grid, meta) {
+    // a list read by its header alone must name the project and the indicator levels (isProjectList)
+    if (kind === 'perf.dept_overall' || (kind === null && !isProjectList(grid))) return null;
+    return parseProjectList(grid, meta);
   },
   formRead(form) {
     return form.kind === 'perf.project' ? form.projectName !== '' && form.indicators.length > 0 : form.indicators.length > 0;

@@ -18,6 +18,8 @@ export function readMetadata(structure: DocumentStructure): DocumentInfo {
   const family = /决算/.test(basis) ? 'final_accounts' : /预算/.test(basis) ? 'budget' : 'unknown';
   const scope = /单位(预算|决算)/.test(basis) ? 'unit' : /部门(预算|决算)/.test(basis) ? 'department' : null;
   const year = YEAR.exec(coverText) ?? YEAR.exec(titles);
+  // else the year a form prints under its title: (2026年度)
+  const formYear = structure.grids.find((g) => g.year)?.year ?? null;
   // an explicit 预算主管部门：… line, else what the cover prints before the year, else the tables' 部门名称
   const orgLine = cover.map(orgOf).find((o): o is string => !!o);
   const beforeYear = year && YEAR.test(coverText) ? coverText.slice(0, coverText.search(YEAR)).replace(/\s+/g, '') : '';
@@ -27,7 +29,7 @@ export function readMetadata(structure: DocumentStructure): DocumentInfo {
     family,
     scope,
     organization,
-    year: year ? Number(year[1]) : null,
+    year: year ? Number(year[1]) : formYear,
     title: titleOf(cover),
   };
 }
@@ -36,7 +38,9 @@ export function readMetadata(structure: DocumentStructure): DocumentInfo {
  * The cover's lines as the title — unless they are not a title: a document that opens with running text
  * (a table book whose first page is a project list) has no cover, and its first text is no title.
  */
-function titleOf(cover: string[]): string | null {
+function titleOf(lines: string[]): string | null {
+  // lines of one character are a word printed top to bottom (a table's side label), not a title
+  const cover = lines.filter((l) => [...l.replace(/\s+/g, '')].length > 1);
   const joined = cover.join(' ');
   if (!cover.length) return null;
   if (joined.length <= 120) return joined;

@@ -1,4 +1,5 @@
 import type { BBox, Grid } from './grid.js';
+import type { TextRun } from '../layout/geometry.js';
 
 /**
  * What every loader (text, pdf, html, ocr) hands to the document stage: the document's content in
@@ -13,6 +14,11 @@ export interface TextBlock {
   bbox?: BBox;
   /** font size in points, when known: helps to tell titles from body text */
   fontSize?: number;
+  /**
+   * A line printed past the top or bottom border of the page's first or last ruled table, in no larger a font:
+   * maybe cell text of a row the page break split (tables/spill.ts); its runs, to cut at that table's columns
+   */
+  spill?: { edge: 'above' | 'below'; runs: TextRun[] };
 }
 
 export interface GridBlock {

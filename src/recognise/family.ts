@@ -1,6 +1,6 @@
-import type { Column } from '../model/grid.js';
+import type { Column, Grid } from '../model/grid.js';
 import type { Form } from '../model/form.js';
-import type { TypedRow } from '../model/table.js';
+import type { TypedRow, Unit } from '../model/table.js';
 import type { HeadedGrid } from '../tables/headers.js';
 
 export interface DocumentContext {
@@ -43,4 +43,10 @@ export interface Family {
   guessForm?(title: string): string | null;
   /** whether a form parsed on a guess found what such a form prints (else its grid stays a table: nothing lost) */
   formRead?(form: Form): boolean;
+  /**
+   * Forms printed as one list table (a 项目支出绩效目标表 with a block of rows per project): one form each, ids
+   * left to the caller. `kind` is the form kind the title named, or null when the title named none (then the
+   * grid's header alone must show such a list). Null when the grid is no such list.
+   */
+  parseFormList?(kind: string | null, grid: Grid, meta: { title: string; year: number | null; unit: Unit | null }): Form[] | null;
 }

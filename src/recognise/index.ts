@@ -86,6 +86,20 @@ function buildTable(placed: PlacedGrid, id: string, families: Family[], ctx: Doc
   return table;
 }
 
+/**
+ * The forms a grid prints as a list (one per block of rows), by the family its title names, or by any family
+ * whose list the grid's header shows when the title names no form.
+ */
+function formList(placed: PlacedGrid, form: KindMatch | null, families: Family[], ctx: DocumentContext): Form[] | null {
+  const meta = { title: placed.title || placed.wrappedTitle || '', year: placed.year ?? ctx.year, unit: placed.unit };
+  if (form) return form.family.parseFormList?.(form.kind, placed.grid, meta) ?? null;
+  for (const family of families) {
+    const list = family.parseFormList?.(null, placed.grid, meta);
+    if (list) return list;
+  }
+  return null;
+}
+
 /** The form kind a title's key words name, when it is no known alias of any family. */
 function guessFormKind(title: string, families: Family[]): KindMatch | null {
   for (const family of families) {
@@ -124,6 +138,11 @@ export function recognise(structure: DocumentStructure, families: Family[], ctx:
     const wrappedForm = placed.wrappedTitle ? findKind(placed.wrappedTitle, families, (f) => f.forms) : null;
     const guessedForm = guessFormKind(placed.title, families);
     const form = findKind(placed.title, families, (f) => f.forms) ?? wrappedForm ?? guessedForm;
+    const list = formList(placed, form, families, ctx);
+    if (list) {
+      for (const f of list) out.forms.push({ ...f, id: `f${String(out.forms.length + 1).padStart(2, '0')}` });
+      continue;
+    }
     if (form?.family.parseForm) {
       const id = `f${String(out.forms.length + 1).padStart(2, '0')}`;
       const title = form === wrappedForm ? placed.wrappedTitle! : placed.title;

@@ -91,9 +91,14 @@ function cellText(runs: TextRun[]): string {
  * amounts beside a label: a wrapped name (amounts on one line), a wrapped header (no amounts) and values printed
  * a line above their label stay whole.
  */
-export function virtualRowEdges(xs: number[], ys: number[], runs: TextRun[]): number[] {
+export function virtualRowEdges(xs: number[], ys: number[], runs: TextRun[], hs?: Segment[]): number[] {
   const extra: number[] = [];
+  // a band bounded by rules that cross only some columns is a cell spanning rows beside ruled rows (a
+  // project's name and amounts beside its indicator rows), not a body printed without rules
+  const width = xs[xs.length - 1] - xs[0];
+  const acrossAll = (y: number) => !hs || hs.filter((h) => Math.abs(h.y0 - y) <= 2).reduce((sum, h) => sum + (h.x1 - h.x0), 0) >= 0.9 * width;
   for (let r = 0; r + 1 < ys.length; r++) {
+    if (!acrossAll(ys[r]) || !acrossAll(ys[r + 1])) continue;
     const inBand = runs.filter((run) => {
       const cy = (run.top + run.bottom) / 2;
       const cx = (run.x0 + run.x1) / 2;
@@ -130,7 +135,7 @@ function buildTable(rules: Segment[], runs: TextRun[], page: number, o: LatticeO
   const xs = clusterValues([...vs.map((s) => s.x0), Math.min(...hs.map((s) => s.x0)), Math.max(...hs.map((s) => s.x1))], o.snapTol * 2);
   const ruledYs = clusterValues([...hs.map((s) => s.y0), Math.min(...vs.map((s) => s.y0)), Math.max(...vs.map((s) => s.y1))], o.snapTol * 2);
   // rows printed without rules between them get rules of their own, across the whole table
-  const virtual = virtualRowEdges(xs, ruledYs, runs);
+  const virtual = virtualRowEdges(xs, ruledYs, runs, hs);
   for (const y of virtual) hs.push({ x0: xs[0], y0: y, x1: xs[xs.length - 1], y1: y });
   const ys = virtual.length ? [...ruledYs, ...virtual].sort((a, b) => a - b) : ruledYs;
   const nRows = ys.length - 1;

@@ -4,13 +4,15 @@
  * leave, the rest as lines in reading order; then tables that run on from one page onto the next are joined.
  */
 import type { Block, GridBlock, TextBlock } from '../model/blocks.js';
+import type { Cell } from '../model/grid.js';
 import { round2, type PageContent } from '../layout/geometry.js';
 import { groupLines, type Line } from '../layout/text.js';
 import { compact } from '../util/text.js';
 import { headingOf } from '../document/lines.js';
 import { findStreamTables } from './stream.js';
 import { findLatticeTables } from './lattice.js';
-import { continues, repeatsHeader, stitch } from './stitch.js';
+import { columnEdges, continues, repeatsHeader, stitch } from './stitch.js';
+import { returnSpill, spillOf, spillPieces } from './spill.js';
 
 /** Page numbers printed in the margins: "- 3 -", "— 1 0 —", "3", "第 3 页". */
 const PAGE_NUMBER = /^(?:[-—–\s]*\d(?:\s?\d){0,3}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
@@ -57,11 +59,20 @@ export function pageBlocks(content: PageContent): PageBlocks {
   const tables = [...ruled.tables, ...stream.tables];
   const rest = stream.rest;
   const lines = groupLines(rest).filter((l) => !PAGE_NUMBER.test(l.text));
+  // lines that may be cell text of a row split by the page break (spill.ts): a paragraph of such lines only
+  const spillOfRun = new Map(lines.flatMap((l) => {
+    const spill = spillOf(l, ruled.tables, content.runs);
+    return spill ? l.runs.map((r) => [r, spill.edge] as const) : [];
+  }));
+  const firstTop = Math.min(...ruled.tables.map((t) => t.bbox[1]));
   const rightMargin = Math.max(...lines.map((l) => l.x1), 0);
-  const texts = paragraphs(lines, rightMargin).map<[number, TextBlock]>((l) => [
-    l.top,
-    { type: 'text', text: l.text, page: content.page, bbox: [round2(l.x0), round2(l.top), round2(l.x1), round2(l.bottom)], fontSize: round2(l.fontSize) },
-  ]);
+  const texts = paragraphs(lines, rightMargin).map<[number, TextBlock]>((l) => {
+    const block: TextBlock = { type: 'text', text: l.text, page: content.page, bbox: [round2(l.x0), round2(l.top), round2(l.x1), round2(l.bottom)], fontSize: round2(l.fontSize) };
+    const edge = spillOfRun.get(l.runs[0]);
+    if (!edge || l.runs.some((r) => spillOfRun.get(r) !== edge)) return [l.top, block];
+    // text beside the first table, of cells going on from the page before, reads before it
+    return [edge === 'above' ? Math.min(l.top, firstTop - 0.01) : l.top, { ...block, spill: { edge, runs: l.runs } }];
+  });
   const grids = tables.map<[number, GridBlock]>((t) => [t.bbox[1], { type: 'grid', grid: t.grid, page: content.page, bbox: t.bbox }]);
   const blocks = [...texts, ...grids].sort((a, b) => a[0] - b[0]).map(([, b]) => b);
   return { page: content.page, blocks };
@@ -102,19 +113,35 @@ export function stitchPages(pages: PageBlocks[]): Block[] {
   for (const { page, blocks } of pages) {
     const firstGrid = blocks.findIndex((b) => b.type === 'grid');
     const before = firstGrid < 0 ? [] : blocks.slice(0, firstGrid);
-    const last = out.length ? out[out.length - 1] : null;
     const adjacent = page === previous + 1; // not across a page that could not be read
     previous = page;
-    if (
-      adjacent &&
-      last?.type === 'grid' &&
-      firstGrid >= 0 &&
-      before.every((b) => b.type === 'text' && (CONTINUATION_TEXT.test(b.text) || runningHead(b.text)) || (b.type === 'text' && repeated(out, b.text) && repeatsHeader(last.grid, (blocks[firstGrid] as GridBlock).grid))) &&
-      continues(last.grid, (blocks[firstGrid] as GridBlock).grid)
-    ) {
-      out[out.length - 1] = { ...last, grid: stitch(last.grid, (blocks[firstGrid] as GridBlock).grid) };
-      out.push(...blocks.slice(firstGrid + 1));
-      continue;
+    // the previous page's last grid, and the text printed below it (cell text clipped at the break, if any)
+    let lastGrid = out.length - 1;
+    while (lastGrid >= 0 && out[lastGrid].type === 'text' && out[lastGrid].page === page - 1) lastGrid--;
+    const last = lastGrid >= 0 ? out[lastGrid] : null;
+    const next = firstGrid >= 0 ? (blocks[firstGrid] as GridBlock) : null;
+    if (adjacent && last?.type === 'grid' && next && continues(last.grid, next.grid)) {
+      // text below the first part and above the second that is cell text of the table (spill.ts)
+      const edges = columnEdges(last.grid);
+      const spilt = (b: Block, edge: 'above' | 'below') => {
+        const pieces = b.type === 'text' && b.spill?.edge === edge ? spillPieces(b, edges) : null;
+        return pieces ? { block: b as TextBlock, pieces } : null;
+      };
+      const after = out.slice(lastGrid + 1).map((b) => spilt(b, 'below'));
+      // a line the page before printed above its part (a title, a 单位 line repeated on every page) is none
+      const above = before.map((b) => (b.type === 'text' && (CONTINUATION_TEXT.test(b.text) || runningHead(b.text) || repeated(out.slice(0, lastGrid + 1), b.text)) ? null : spilt(b, 'above')));
+      if (
+        after.every((s) => s !== null) &&
+        before.every((b, i) => above[i] || (b.type === 'text' && (CONTINUATION_TEXT.test(b.text) || runningHead(b.text) || (repeated(out, b.text) && repeatsHeader(last.grid, next.grid)))))
+      ) {
+        // cell text printed past the break goes back into its cells; 续表 marks and running heads are dropped
+        const split = new Set<Cell>();
+        const left = returnSpill(last.grid, next.grid, after.filter((s) => s !== null), above.filter((s) => s !== null), split);
+        out.length = lastGrid;
+        out.push({ ...last, grid: stitch(last.grid, next.grid, undefined, split) }, ...left);
+        out.push(...blocks.slice(firstGrid + 1));
+        continue;
+      }
     }
     out.push(...blocks);
   }

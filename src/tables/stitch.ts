@@ -1,12 +1,13 @@
 import type { Cell, Grid } from '../model/grid.js';
 import { clusterValues } from '../layout/geometry.js';
+import { mergeSplitText } from './spill.js';
 
 const boxEdges = (cells: Cell[]) => cells.flatMap((c) => (c.bbox ? [c.bbox[0], c.bbox[2]] : []));
 /** edges of grids built by stitch(), kept: a table stitched over 30 pages is not measured again each page */
 const knownEdges = new WeakMap<Grid, number[]>();
 
 /** Column borders of a grid, from its cells' boxes (borders a point apart on different pages are one). */
-function columnEdges(grid: Grid): number[] {
+export function columnEdges(grid: Grid): number[] {
   return knownEdges.get(grid) ?? clusterValues(boxEdges(grid.cells), 1.5);
 }
 
@@ -50,6 +51,11 @@ export function continues(prev: Grid, next: Grid, tol = 3): boolean {
   // the next page may print the same table a few points aside (another margin): compare after aligning
   const shift = pageShift(a, b);
   const moved = b.map((x) => x - shift);
+  // a page that rules only the columns whose cells start on it (the others' cells go on from the page
+  // before, their borders not drawn) prints a part of the layout that keeps one outer edge
+  const sameEdge = (i: number, j: number) => Math.abs(a[i] - moved[j]) <= tol;
+  const part = moved.length >= 3 && moved.length < a.length && (sameEdge(0, 0) || sameEdge(a.length - 1, moved.length - 1)) && moved.every((x) => a.some((y) => Math.abs(x - y) <= tol));
+  if (part) return true;
   if (Math.abs(a[0] - moved[0]) > tol || Math.abs(a[a.length - 1] - moved[moved.length - 1]) > tol) return false;
   const [few, many] = a.length <= moved.length ? [a, moved] : [moved, a];
   return few.every((x) => many.some((y) => Math.abs(x - y) <= tol));
@@ -66,7 +72,7 @@ function pageShift(a: number[], b: number[]): number {
  * One grid from a table printed over two pages: the rows of `next` below those of `prev`, mapped onto the
  * columns of `prev` by position; header rows repeated at the top of `next` are dropped. Cells keep their page.
  */
-export function stitch(prev: Grid, next: Grid, tol = 3): Grid {
+export function stitch(prev: Grid, next: Grid, tol = 3, split?: Set<Cell>): Grid {
   const edges = columnEdges(prev);
   const shift = pageShift(edges, columnEdges(next));
   const colOf = (x: number) => {
@@ -78,16 +84,36 @@ export function stitch(prev: Grid, next: Grid, tol = 3): Grid {
   let skip = 0;
   while (skip < next.nRows && skip < prev.nRows && rowTexts(next, skip) === rowTexts(prev, skip) && rowTexts(prev, skip).replace(/\u0001/g, '') !== '') skip++;
   const cells: Cell[] = [...prev.cells];
+  // a row the page break split (its cell text printed past the border, `split`): the cells of a column that
+  // took such text, or that span rows and hold text on one side only, are one cell over the break (a
+  // project's name, its amounts and its goal beside indicator rows that each stand on their own)
+  const bottom = split?.size ? prev.cells.filter((c) => c.row + c.rowSpan === prev.nRows) : [];
   for (const c of next.cells) {
     if (c.row < skip) continue;
     if (!c.bbox) continue;
     const col = colOf(c.bbox[0]);
     const end = colOf(c.bbox[2]);
-    cells.push({ ...c, row: prev.nRows + c.row - skip, col, colSpan: Math.max(1, end - col) });
+    const mapped = { ...c, row: prev.nRows + c.row - skip, col, colSpan: Math.max(1, end - col) };
+    const above = c.row === skip ? bottom.find((p) => p.col === col && p.colSpan === mapped.colSpan) : undefined;
+    const spanning = above && (above.rowSpan > 1 || c.rowSpan > 1);
+    if (above && (split!.has(above) || split!.has(c) || (spanning && (!above.text.trim() || !c.text.trim())))) {
+      above.text = mergeSplitText(above.text, c.text);
+      above.rowSpan += c.rowSpan;
+      continue;
+    }
+    cells.push(mapped);
   }
   const nCols = edges.length - 1;
-  // positions not covered after the mapping (a layout with fewer borders) stay blank cells
   const nRows = prev.nRows + next.nRows - skip;
+  // a column the next page does not rule at all (it rules only the cells that start on it) continues the
+  // cell above the break; other positions not covered after the mapping (fewer borders) stay blank cells
+  const ruled = new Set(cells.filter((c) => c.row >= prev.nRows).flatMap((c) => Array.from({ length: c.colSpan }, (_, i) => c.col + i)));
+  if (ruled.size) {
+    for (const c of prev.cells) {
+      const cols = Array.from({ length: c.colSpan }, (_, i) => c.col + i);
+      if (c.row + c.rowSpan === prev.nRows && cols.every((k) => !ruled.has(k))) c.rowSpan += nRows - prev.nRows;
+    }
+  }
   const taken = new Set<string>();
   for (const c of cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) taken.add(`${r},${k}`);
   for (let r = prev.nRows; r < nRows; r++) {
