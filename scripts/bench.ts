@@ -8,9 +8,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+// our adapter first: it keeps the engine's functions that pdf.js's core-js replaces (natives.ts), for both phases
+import { documentOptions } from '../src/ingest/pdf/pdfjs.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { extract } from '../src/pipeline.js';
-import { documentOptions } from '../src/ingest/pdf/pdfjs.js';
 
 // run from the repository root (npm run bench): the project's corpus and the shared real set beside it
 const targets = process.argv.slice(2).length ? process.argv.slice(2).map((p) => resolve(p)) : [resolve('corpus'), resolve('../shared/corpus/real')];

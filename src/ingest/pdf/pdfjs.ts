@@ -2,9 +2,13 @@
  * The one place that talks to pdf.js (pdfjs-dist 5.6, legacy build for Node). It reads a document page by
  * page into our page model (text runs and ruling segments in displayed-page coordinates) and frees each page.
  */
+import { restoreNatives } from './natives.js'; // first: before pdf.js replaces them
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+// pdf.js runs its worker in this thread in Node; loaded here (it sets globalThis.pdfjsWorker, which pdf.js
+// uses) rather than when the first document opens, so that the functions core-js replaces are restored once
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { ExtractError } from '../../errors.js';
 import { multiply, type Matrix, type PageContent, type Segment, type TextRun } from '../../layout/geometry.js';
 import { segmentReader, type Ops } from './graphics.js';
@@ -12,6 +16,8 @@ import { findInflationBomb } from './inflation.js';
 import { collectGarbage } from './memory.js';
 import { getHeapStatistics } from 'node:v8';
 import { fixRadicals } from '../../layout/text.js';
+
+restoreNatives();
 
 const require = createRequire(import.meta.url);
 const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
