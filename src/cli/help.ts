@@ -12,6 +12,7 @@ export const SUMMARIES: Record<string, string> = {
   rules: 'list the accounting rules of the audit',
   schema: 'print the JSON Schema of the output',
   verify: 'compare the corpus with its goldens',
+  inspect: 'draw the tables found on a page, or a report',
   help: 'help of a command',
 };
 
@@ -39,6 +40,10 @@ Examples:
   schema: `
 Example:
   extract schema > output.schema.json`,
+  inspect: `
+Examples:
+  extract inspect report.pdf --page 5 -o page5.png    the page with ruling lines, tables, cell grid, text boxes
+  extract inspect report.pdf --html report.html       every table beside its page, failed checks marked`,
   verify: `
 Examples:
   extract verify
@@ -55,6 +60,7 @@ Examples:
   extract rules                                  the rules; extract check --explain FIN-N-03 for one
   extract schema --pretty                        the JSON Schema of the output
   extract verify                                 compare corpus/ with golden/ (exit 1 on a difference)
+  extract inspect report.pdf --page 5 -o p5.png  the page with the tables found drawn over it; --html for all
 
 Exit codes: 0 ok, 1 audit failed or verify differs, 2 unusable input, 3 batch failures, 64 usage, 70 internal.
 `;

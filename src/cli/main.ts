@@ -208,6 +208,23 @@ export function buildProgram(): Command {
     .action(runBatchCommand);
 
   program
+    .command('inspect <file>')
+    .description('draw what was detected: a PDF page with its ruling lines, tables, cell grid and text boxes (--page N -o page.png), or every table beside its page with the failed checks marked (--html report.html)')
+    .addOption(new Option('--page <n>', 'the page to draw, 1-based').argParser(positiveInt('a page number')))
+    .option('-o, --output <png>', 'write the page picture here (PNG)')
+    .option('--html <file>', 'write the report of the whole document here')
+    .addOption(new Option('--scale <n>', 'pixels per PDF point of the page picture').default(2).argParser((value) => {
+      const n = Number(value);
+      if (!(n > 0 && n <= 8)) throw new InvalidArgumentError('expected a number above 0, at most 8');
+      return n;
+    }))
+    .option('--password <password>', 'password of an encrypted PDF')
+    .addOption(ocrOption())
+    .addOption(timeoutOption())
+    .addOption(maxMemoryOption())
+    .action(async (file, opts) => (await import('../inspect/cli.js')).runInspect(file, opts));
+
+  program
     .command('schema')
     .description('print the JSON Schema of the output')
     .option('--pretty', 'indent the JSON (the schema is always indented)')
