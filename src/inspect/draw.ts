@@ -77,6 +77,10 @@ export function drawPage(image: PageImage, overlay: PageOverlay, options: DrawOp
       ctx.fillRect(...rect(c.bbox));
     }
   }
+  for (const q of overlay.quotes) {
+    ctx.fillStyle = COLOURS[q.mark];
+    ctx.fillRect(...rect(q.bbox));
+  }
   if (options.text !== false) {
     ctx.strokeStyle = COLOURS.text;
     ctx.lineWidth = unit * 0.5;

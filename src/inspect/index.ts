@@ -7,10 +7,10 @@ import { ExtractError } from '../errors.js';
 import type { Output } from '../model/output.js';
 import { openPdf, openRenderer, type OpenDocument, type PageRenderer } from '../ingest/pdf/pdfjs.js';
 import { drawPage, type DrawOptions } from './draw.js';
-import { markedCells, pageOverlay, type PageOverlay } from './overlay.js';
+import { markedCells, pageOverlay, type Marks, type PageOverlay } from './overlay.js';
 
 export { COLOURS, rgbOf } from './draw.js';
-export { markedCells, pageOverlay, tablesOnPage } from './overlay.js';
+export { columnsOf, markedCells, pageOverlay, quotedRuns, tablesOnPage } from './overlay.js';
 export type { PageOverlay } from './overlay.js';
 
 export interface InspectedPage {
@@ -24,7 +24,7 @@ export interface InspectedPage {
 
 /** A PDF opened twice: for its page model (what the extraction reads) and for rendering. */
 export class PdfInspector {
-  private marks?: ReturnType<typeof markedCells>;
+  private marks?: Marks;
 
   private constructor(
     readonly file: string,

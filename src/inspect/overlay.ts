@@ -7,9 +7,10 @@
 import type { BBox, Cell } from '../model/grid.js';
 import type { Output } from '../model/output.js';
 import type { Table } from '../model/table.js';
-import type { PageContent, Segment } from '../layout/geometry.js';
+import type { PageContent, Segment, TextRun } from '../layout/geometry.js';
 import { findLatticeTables, joinSegments } from '../tables/lattice.js';
 import { findStreamTables } from '../tables/stream.js';
+import { groupLines } from '../layout/text.js';
 
 export type Mark = 'fail' | 'warn';
 
@@ -55,6 +56,8 @@ export interface PageOverlay {
   detected: { bbox: BBox; ruled: boolean; /** an output table lies over it */ output: boolean }[];
   tables: OverlayTable[];
   runs: BBox[];
+  /** lines of text that failed or warned checks quote (narrative checks: refs with a page and text, no table) */
+  quotes: { bbox: BBox; mark: Mark }[];
 }
 
 const FAIL_STATUSES = new Set(['fail']);
@@ -99,9 +102,17 @@ export function columnsOf(table: Table, ref: Ref): number[] {
  * corner; refs naming a table but no row or column mark the table (`tables`). A ref with a row and no column
  * marks the row's cells; with a column and no row, the column's body cells.
  */
-export function markedCells(out: Pick<Output, 'tables' | 'checks'>): { cells: Map<string, MarkedCell>; tables: Map<string, MarkedCell> } {
+export interface Marks {
+  cells: Map<string, MarkedCell>;
+  tables: Map<string, MarkedCell>;
+  /** passages the checks quote, by page */
+  quotes: Map<number, { text: string; mark: Mark }[]>;
+}
+
+export function markedCells(out: Pick<Output, 'tables' | 'checks'>): Marks {
   const cells = new Map<string, MarkedCell>();
   const tables = new Map<string, MarkedCell>();
+  const quotes = new Map<number, { text: string; mark: Mark }[]>();
   const byId = new Map(out.tables.map((t) => [t.id, t]));
   const add = (map: Map<string, MarkedCell>, key: string, mark: Mark, check: MarkedCell['checks'][number]) => {
     const m = map.get(key) ?? { mark, checks: [] };
@@ -114,6 +125,7 @@ export function markedCells(out: Pick<Output, 'tables' | 'checks'>): { cells: Ma
     if (!mark) continue;
     const info = { rule: check.rule, status: check.status, message: check.message };
     for (const ref of check.refs) {
+      if (!ref.table && ref.page !== undefined && ref.text) quotes.set(ref.page, [...(quotes.get(ref.page) ?? []), { text: ref.text, mark }]);
       const table = ref.table ? byId.get(ref.table) : undefined;
       if (!table) continue;
       const cols = ref.col === undefined ? [] : columnsOf(table, ref);
@@ -132,7 +144,43 @@ export function markedCells(out: Pick<Output, 'tables' | 'checks'>): { cells: Ma
       else add(tables, table.id, mark, info);
     }
   }
-  return { cells, tables };
+  return { cells, tables, quotes };
+}
+
+/** Text compared as the audit quotes it: full-width punctuation as ASCII (NFKC), no spaces. */
+const normal = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** A heading's title without its number: 二、 （二） 1. */
+const title = (s: string) => s.replace(/^(第[一二三四五六七八九十]+部分|\(?[一二三四五六七八九十\d]+[).、]?)/, '');
+
+/**
+ * The lines of a page a quoted passage holds. The audit quotes `heading: sentence`; the sentence is found in
+ * the page's lines read in order (it may run over several, and start or end inside one), the heading as a
+ * line with the same title.
+ */
+export function quotedRuns(runs: TextRun[], quotes: { text: string; mark: Mark }[]): { bbox: BBox; mark: Mark }[] {
+  const lines = groupLines(runs);
+  const texts = lines.map((l) => normal(l.text));
+  const starts: number[] = [];
+  let page = '';
+  for (const t of texts) {
+    starts.push(page.length);
+    page += t;
+  }
+  const marks = new Map<number, Mark>();
+  const mark = (i: number, m: Mark) => marks.set(i, worse(marks.get(i), m));
+  for (const q of quotes) {
+    const colon = q.text.indexOf(': ');
+    const heading = colon > 0 ? normal(q.text.slice(0, colon)) : '';
+    const body = normal(colon > 0 ? q.text.slice(colon + 2) : q.text);
+    if (heading && title(heading).length >= 4) texts.forEach((t, i) => title(t) === title(heading) && mark(i, q.mark));
+    if (body.length < 4) continue;
+    for (let at = page.indexOf(body); at >= 0; at = page.indexOf(body, at + 1)) {
+      const end = at + body.length;
+      texts.forEach((t, i) => starts[i] < end && starts[i] + t.length > at && mark(i, q.mark));
+    }
+  }
+  return [...marks].sort((a, b) => a[0] - b[0]).map(([i, m]) => ({ bbox: [lines[i].x0, lines[i].top, lines[i].x1, lines[i].bottom], mark: m }));
 }
 
 const union = (boxes: BBox[]): BBox => [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
@@ -142,7 +190,7 @@ const overlaps = (a: BBox, b: BBox, tol = 2) => a[0] < b[2] + tol && b[0] < a[2]
 const inside = (s: Segment, box: BBox, tol = 3) => s.x0 >= box[0] - tol && s.x1 <= box[2] + tol && s.y0 >= box[1] - tol && s.y1 <= box[3] + tol;
 
 /** The output's tables as printed on one page: their cells there, the rows and columns those cells give. */
-export function tablesOnPage(out: Pick<Output, 'tables' | 'checks'> | undefined, page: number, marks = out ? markedCells(out) : undefined): OverlayTable[] {
+export function tablesOnPage(out: Pick<Output, 'tables' | 'checks'> | undefined, page: number, marks: Marks | undefined = out ? markedCells(out) : undefined): OverlayTable[] {
   if (!out) return [];
   const result: OverlayTable[] = [];
   for (const table of out.tables) {
@@ -183,14 +231,15 @@ export function tablesOnPage(out: Pick<Output, 'tables' | 'checks'> | undefined,
 }
 
 /** Everything drawn over one page. `out` is the document's output (absent: the page's own detection only). */
-export function pageOverlay(content: PageContent, out?: Pick<Output, 'tables' | 'checks'>, marks?: ReturnType<typeof markedCells>): PageOverlay {
+export function pageOverlay(content: PageContent, out?: Pick<Output, 'tables' | 'checks'>, marks: Marks | undefined = out ? markedCells(out) : undefined): PageOverlay {
   const ruled = findLatticeTables(content.segments, content.runs, content.page);
   const stream = findStreamTables(ruled.rest, content.page);
   const detected = [...ruled.tables.map((t) => ({ bbox: t.bbox, ruled: true, output: false })), ...stream.tables.map((t) => ({ bbox: t.bbox, ruled: false, output: false }))];
   const rules = joinSegments(content.segments).map((segment) => ({ segment, used: ruled.tables.some((t) => inside(segment, t.bbox)) }));
-  const tables = tablesOnPage(out, content.page, marks ?? (out ? markedCells(out) : undefined));
+  const tables = tablesOnPage(out, content.page, marks);
   for (const t of tables) t.ruled = ruled.tables.some((r) => overlaps(r.bbox, t.bbox));
   for (const d of detected) d.output = tables.some((t) => overlaps(d.bbox, t.bbox));
   const runs = content.runs.map<BBox>((r) => [r.x0, r.top, r.x1, r.bottom]);
-  return { page: content.page, width: content.width, height: content.height, rules, detected, tables, runs };
+  const quotes = quotedRuns(content.runs, marks?.quotes.get(content.page) ?? []);
+  return { page: content.page, width: content.width, height: content.height, rules, detected, tables, runs, quotes };
 }

@@ -76,7 +76,8 @@ export interface ReportOptions {
 /** The HTML report of a document; `inspector` renders its pages (absent for inputs without pages: tables only). */
 export async function htmlReport(out: Output, inspector: PdfInspector | undefined, options: ReportOptions = {}): Promise<string> {
   const marks = markedCells(out);
-  const pages = [...new Set(out.tables.flatMap((t) => t.cells.filter((c) => c.page && c.bbox).map((c) => c.page!)))].sort((a, b) => a - b);
+  const quoted = [...marks.quotes.keys()].sort((a, b) => a - b);
+  const pages = [...new Set([...out.tables.flatMap((t) => t.cells.filter((c) => c.page && c.bbox).map((c) => c.page!)), ...quoted])].sort((a, b) => a - b);
   const images = new Map<number, { css: string; width: number; height: number }>();
   if (inspector) {
     for (const p of pages) {
@@ -89,7 +90,8 @@ export async function htmlReport(out: Output, inspector: PdfInspector | undefine
   const failing = out.checks.filter((c) => markOf(c.status));
   const tableIds = new Set(out.tables.map((t) => t.id));
   const refText = (r: Output['checks'][number]['refs'][number]) => {
-    const where = [r.row !== undefined ? `row ${r.row}` : '', r.col !== undefined ? `col ${escape(r.col)}` : '', r.page !== undefined ? `page ${r.page}` : ''].filter(Boolean).join(', ');
+    const page = r.page === undefined ? '' : !r.table && images.has(r.page) ? `<a href="#page-${r.page}">page ${r.page}</a>` : `page ${r.page}`;
+    const where = [r.row !== undefined ? `row ${r.row}` : '', r.col !== undefined ? `col ${escape(r.col)}` : '', page].filter(Boolean).join(', ');
     const name = r.table && tableIds.has(r.table) ? `<a href="#${escape(r.table)}">${escape(r.table)}</a>` : r.table ? escape(r.table) : '';
     const text = r.text ? ` <span class="muted">${escape(r.text.length > 80 ? r.text.slice(0, 80) + '…' : r.text)}</span>` : '';
     return `${name}${name && where ? ' ' : ''}${where}${text}`;
@@ -109,6 +111,12 @@ export async function htmlReport(out: Output, inspector: PdfInspector | undefine
     const grid = `<div class="gridbox">${gridHtml(t, marks.cells)}</div>`;
     return `<section class="table" id="${escape(t.id)}" data-kind="${escape(t.kind)}"><h3>${heading}</h3>${note}<div class="pair">${imgs.length ? `<div class="pages">${imgs.join('')}</div>` : ''}${grid}</div></section>`;
   });
+  // the pages of the narrative the checks quote, the quoted lines marked
+  const quotePages = quoted.filter((p) => images.has(p)).map((p) => {
+    const i = images.get(p)!;
+    const rules = failing.filter((c) => c.refs.some((r) => !r.table && r.page === p && r.text)).map((c) => `<b>${escape(c.rule)}</b> ${escape(c.status)}`);
+    return `<section class="quote" id="page-${p}"><h3>page ${p}: ${rules.join(', ')}</h3><div class="pair"><div class="pages"><div class="page pg${p}" style="aspect-ratio:${i.width}/${i.height}" title="page ${p}" role="img" aria-label="page ${p}"></div></div></div></section>`;
+  });
   const doc = out.document;
   const counts = { fail: failing.filter((c) => markOf(c.status) === 'fail').length, warn: failing.filter((c) => markOf(c.status) === 'warn').length };
   const legend = [
@@ -119,6 +127,7 @@ export async function htmlReport(out: Output, inspector: PdfInspector | undefine
     ['detected', 'tables found on the page before recognition (dashed)'],
     ['fail', 'cells a failed check read'],
     ['warn', 'cells a warned check read'],
+    ['text', 'text boxes (page pictures of extract inspect --page)'],
   ] as const;
   return `<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>extract inspect: ${escape(out.source.file)}</title>
@@ -131,6 +140,7 @@ ${out.tables.length} tables, ${out.forms.length} forms; checks: ${counts.fail} f
 <p class="legend">${legend.map(([k, text]) => `<span><i style="background:${COLOURS[k]}"></i>${escape(text)}</span>`).join('')}</p>
 <h2>Failed and warned checks</h2>
 ${checks}
+${quotePages.length ? `<h2>Pages the checks quote</h2>\n${quotePages.join('\n')}` : ''}
 <h2>Tables</h2>
 <p>${out.tables.map((t) => `<a href="#${escape(t.id)}">${escape(t.id)}</a> ${escape(t.kind)}`).join(' · ')}</p>
 ${sections.join('\n')}
