@@ -113,14 +113,24 @@ class OverBudget extends Error {}
 type PdfDocument = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
-/** The page's text items, stopped at the budget. */
+/**
+ * The page's text items, stopped at the budget. The stream is cancelled, and the cancel awaited, before giving
+ * up: leaving a `for await` over it by a throw left pdf.js's text task unfinished, and the document's
+ * destroy() (the reopen after a page over budget) then waited for it forever: a page of 100,000 words hung.
+ */
 async function readText(page: PdfPage): Promise<unknown[]> {
   const items: unknown[] = [];
-  for await (const chunk of page.streamTextContent() as unknown as AsyncIterable<{ items: unknown[] }>) {
-    for (const item of chunk.items) items.push(item);
-    if (items.length > PAGE_BUDGET.textItems) throw new OverBudget(`it has more than ${PAGE_BUDGET.textItems} text items`);
+  const reader = (page.streamTextContent() as unknown as ReadableStream<{ items: unknown[] }>).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return items;
+    for (const item of value.items) items.push(item);
+    if (items.length > PAGE_BUDGET.textItems) {
+      const over = new OverBudget(`it has more than ${PAGE_BUDGET.textItems} text items`);
+      await reader.cancel(over);
+      throw over;
+    }
   }
-  return items;
 }
 
 /**
