@@ -165,12 +165,21 @@ export async function openPdf(file: string, data: Uint8Array, password?: string)
   const ended = hasEndMarker(bytes);
   const bomb = findInflationBomb(bytes, MAX_INFLATED_BYTES);
   if (bomb) throw new ExtractError('E_TOO_LARGE', file, `has a compressed stream (${bomb}) that inflates to more than ${MAX_INFLATED_BYTES / 2 ** 20} MB`);
-  const open = () => pdfjs.getDocument(documentOptions(bytes.slice(), password)).promise;
+  let open = () => pdfjs.getDocument(documentOptions(bytes.slice(), password)).promise;
   let doc: PdfDocument;
   try {
     doc = await open();
   } catch (e) {
-    throw classify(file, e, ended);
+    if ((e as { name?: string; code?: number })?.name !== 'PasswordException' || (e as { code?: number }).code !== 2) throw classify(file, e, ended);
+    // a password that is neither of the document's, for a document that needs none (an owner password only,
+    // common in published PDFs; `extract batch --password` over a mixed archive): pdf.js refuses it where
+    // other readers open the document, and so do we
+    open = () => pdfjs.getDocument(documentOptions(bytes.slice())).promise;
+    try {
+      doc = await open();
+    } catch {
+      throw classify(file, e, ended);
+    }
   }
   const meta = await doc.getMetadata().catch(() => null);
   const info = meta?.info as { Producer?: string } | undefined;
