@@ -119,7 +119,12 @@ export function drawPage(image: PageImage, overlay: PageOverlay, options: DrawOp
   for (const t of overlay.tables) {
     for (const c of t.cells) {
       const [x, y, w, h] = rect(c.bbox);
-      if (w > 2 * inset && h > 2 * inset) ctx.strokeRect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
+      // on pixel centres: crisp lines, not two blended half-pixels
+      const snap = (v: number) => Math.round(v) + 0.5;
+      if (w > 2 * inset && h > 2 * inset) {
+        const [a, b] = [snap(x + inset), snap(y + inset)];
+        ctx.strokeRect(a, b, snap(x + w - inset) - a, snap(y + h - inset) - b);
+      }
     }
   }
   // table boxes, outside the grid, with id and kind; row numbers left of the box, column numbers above it
