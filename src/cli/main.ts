@@ -222,7 +222,9 @@ export function buildProgram(): Command {
     .addOption(ocrOption())
     .addOption(timeoutOption())
     .addOption(maxMemoryOption())
-    .action(async (file, opts) => (await import('../inspect/cli.js')).runInspect(file, opts));
+    .action(async (file, opts) => {
+      process.stderr.write(await (await import('../inspect/cli.js')).runInspect(file, opts));
+    });
 
   program
     .command('schema')

@@ -29,7 +29,8 @@ async function checkOutput(path: string, ext: string[], what: string): Promise<v
   await checkWritableFolder(dirname(path));
 }
 
-export async function runInspect(file: string, opts: InspectOptions): Promise<void> {
+/** Writes the picture or report; returns the line for stderr saying what was written. */
+export async function runInspect(file: string, opts: InspectOptions): Promise<string> {
   if (opts.page === undefined && opts.output !== undefined) throw usage('inspect -o needs --page N: the page to draw');
   if (opts.page !== undefined && opts.output === undefined) throw usage('inspect --page N needs -o page.png: where to write the picture');
   if (opts.page === undefined && opts.html === undefined) throw usage('inspect needs --page N -o page.png (one page) or --html report.html (the whole document)');
@@ -41,6 +42,7 @@ export async function runInspect(file: string, opts: InspectOptions): Promise<vo
   const isPdf = data.subarray(0, 1024).includes('%PDF-');
   // a page is drawn from a PDF only; a report of a web page or text shows its tables without page images
   if (opts.page !== undefined && !isPdf) throw new ExtractError('E_NOT_PDF', file, 'is not a PDF: --page draws PDF pages (use --html for the tables of other documents)');
+  const said: string[] = [];
   const inspector = isPdf ? await PdfInspector.open(file, data, opts.password) : undefined;
   try {
     if (opts.page !== undefined) inspector!.checkPage(opts.page);
@@ -49,14 +51,15 @@ export async function runInspect(file: string, opts: InspectOptions): Promise<vo
       const page = await inspector!.page(opts.page, out, { scale: opts.scale });
       await writeFile(opts.output, page.image);
       const tables = page.overlay.tables.map((t) => t.id).join(', ') || 'no table of the output';
-      process.stderr.write(`extract: wrote page ${opts.page} (${page.width}×${page.height} px; ${tables}; ${page.overlay.detected.length} detected on the page) to ${opts.output}\n`);
+      said.push(`extract: wrote page ${opts.page} (${page.width}×${page.height} px; ${tables}; ${page.overlay.detected.length} detected on the page) to ${opts.output}\n`);
     }
     if (opts.html !== undefined) {
       const html = await htmlReport(out, inspector, { scale: Math.min(opts.scale, 1.5) });
       await writeFile(opts.html, html);
-      process.stderr.write(`extract: wrote the report of ${out.tables.length} tables to ${opts.html}\n`);
+      said.push(`extract: wrote the report of ${out.tables.length} tables to ${opts.html}\n`);
     }
   } finally {
     await inspector?.close();
   }
+  return said.join('');
 }
