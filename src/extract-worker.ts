@@ -6,7 +6,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ExtractError } from './errors.js';
-import { batchFigures, renderOutputs, type BatchFigures, type Format, type Rendered } from './batch/render.js';
+// the writers (csv-stringify…) load with the first batch file: a single-file run returns the document itself
+import type { BatchFigures, Format, Rendered } from './batch/render.js';
 import type { IngestOptions } from './ingest/options.js';
 import type { Output } from './model/output.js';
 import { extract } from './pipeline.js';
@@ -66,6 +67,7 @@ export default async function run(task: WorkerTask): Promise<WorkerReply> {
   try {
     const output = task.bytes ? await extract(task.bytes, { ...options, name: task.name }) : await extract(task.file!, options);
     if (!task.render) return { output, heapMB: heapMB() };
+    const { batchFigures, renderOutputs } = await import('./batch/render.js');
     return { rendered: renderOutputs(output, task.render.formats), figures: batchFigures(output, task.render.document), heapMB: heapMB() };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
