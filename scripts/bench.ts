@@ -49,8 +49,16 @@ const sampler = setInterval(() => {
 
 let oursTotal = 0;
 let bareTotal = 0;
+// CPU time (all of this process's threads) beside wall time: on a machine shared with other work, wall time
+// swings with the load, CPU time much less
+let oursCpu = 0;
+let bareCpu = 0;
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
 let pagesTotal = 0;
-console.log('document | pages | ours pages/s | bare pdf.js pages/s | ratio (ours/bare time)');
+console.log('document | pages | ours pages/s | bare pdf.js pages/s | ratio (ours/bare time) | ratio of CPU time');
 for (const file of targets.flatMap(pdfs)) {
   try {
     // alternate which runs first so neither always pays for a cold cache
@@ -58,19 +66,25 @@ for (const file of targets.flatMap(pdfs)) {
     let pages = 0;
     let tBare = 0;
     let tOurs = 0;
+    let cBare = 0;
+    let cOurs = 0;
     for (const which of order ? ['bare', 'ours'] : ['ours', 'bare']) {
       phase = which as 'ours' | 'bare';
       const t0 = performance.now();
+      const c0 = cpuMs();
       if (which === 'bare') pages = await bare(file);
       else await extract(file);
       const dt = performance.now() - t0;
-      if (which === 'bare') tBare = dt;
-      else tOurs = dt;
+      const dc = cpuMs() - c0;
+      if (which === 'bare') [tBare, cBare] = [dt, dc];
+      else [tOurs, cOurs] = [dt, dc];
     }
     oursTotal += tOurs;
     bareTotal += tBare;
+    oursCpu += cOurs;
+    bareCpu += cBare;
     pagesTotal += pages;
-    console.log(`${relative(process.cwd(), file)} | ${pages} | ${((1000 * pages) / tOurs).toFixed(1)} | ${((1000 * pages) / tBare).toFixed(1)} | ${(tOurs / tBare).toFixed(2)}`);
+    console.log(`${relative(process.cwd(), file)} | ${pages} | ${((1000 * pages) / tOurs).toFixed(1)} | ${((1000 * pages) / tBare).toFixed(1)} | ${(tOurs / tBare).toFixed(2)} | ${(cOurs / cBare).toFixed(2)}`);
   } catch (e) {
     console.log(`${relative(process.cwd(), file)} | skipped: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
   }
@@ -79,5 +93,5 @@ clearInterval(sampler);
 const mb = (b: number) => (b / 1048576).toFixed(0);
 console.log(
   `\noverall: ${pagesTotal} pages · ours ${((1000 * pagesTotal) / oursTotal).toFixed(1)} pages/s · bare pdf.js ${((1000 * pagesTotal) / bareTotal).toFixed(1)} pages/s` +
-    ` · ratio ${(oursTotal / bareTotal).toFixed(2)} · peak RSS while extracting ${mb(peak.ours)} MB (bare pdf.js ${mb(peak.bare)} MB; process ${mb(process.resourceUsage().maxRSS * 1024)} MB)`,
+    ` · ratio ${(oursTotal / bareTotal).toFixed(2)} (CPU time ${(oursCpu / bareCpu).toFixed(2)}) · peak RSS while extracting ${mb(peak.ours)} MB (bare pdf.js ${mb(peak.bare)} MB; process ${mb(process.resourceUsage().maxRSS * 1024)} MB)`,
 );
